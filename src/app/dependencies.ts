@@ -1,0 +1,29 @@
+import type { Clock } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
+import type { RandomSource } from "../ports/random.js";
+import type { SecretBox } from "../ports/secret-box.js";
+import type { Storage } from "../ports/storage.js";
+import type { RequestContext } from "./request-context.js";
+
+/** Deployment facts that use cases need (ids, ARNs, issuer URLs). */
+export interface Deployment {
+  region: string;
+  accountId: string;
+  publicUrl: string;
+}
+
+/**
+ * Everything a use case may depend on. Each use case declares the slice it uses with Pick<…>,
+ * and main.ts builds one of these and hands it to every factory.
+ */
+export interface AppDependencies {
+  storage: Storage;
+  clock: Clock;
+  random: RandomSource;
+  secretBox: SecretBox;
+  logger: Logger;
+  deployment: Deployment;
+}
+
+/** A use case: a factory taking its dependencies, returning the operation. */
+export type UseCase<Input, Output> = (context: RequestContext, input: Input) => Promise<Output>;

@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+/**
+ * Typed server configuration. This folder is the only reader of process.env.
+ * Precedence: environment variable, then the optional settings file, then the default.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Unset means http://localhost:{the port actually bound}. */
+  publicUrl: string | undefined;
+  region: string;
+  accountId: string;
+  adminAccessKeyId: string | undefined;
+  adminSecretAccessKey: string | undefined;
+  masterKey: string | undefined;
+  sqliteSynchronous: "FULL" | "NORMAL";
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  devOutboxHttp: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Each setting: its environment variable and its key in the settings file. */
+const SETTINGS = {
+  port: "COGNATE_PORT",
+  host: "COGNATE_HOST",
+  dataDir: "COGNATE_DATA_DIR",
+  databaseUrl: "COGNATE_DATABASE_URL",
+  publicUrl: "COGNATE_PUBLIC_URL",
+  region: "COGNATE_REGION",
+  accountId: "COGNATE_ACCOUNT_ID",
+  adminAccessKeyId: "COGNATE_ADMIN_ACCESS_KEY_ID",
+  adminSecretAccessKey: "COGNATE_ADMIN_SECRET_ACCESS_KEY",
+  masterKey: "COGNATE_MASTER_KEY",
+  sqliteSynchronous: "COGNATE_SQLITE_SYNCHRONOUS",
+  logLevel: "COGNATE_LOG_LEVEL",
+  devOutboxHttp: "COGNATE_DEV_OUTBOX_HTTP",
+} as const satisfies Record<keyof Config, string>;
+
+export const SETTINGS_FILE_VARIABLE = "COGNATE_SETTINGS_FILE";
+
+type RawSettings = Partial<Record<keyof Config, string>>;
+
+function readSettingsFile(path: string): RawSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${SETTINGS_FILE_VARIABLE}: cannot read ${path} (${(error as Error).message})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${SETTINGS_FILE_VARIABLE}: ${path} is not valid JSON`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError(`${SETTINGS_FILE_VARIABLE}: ${path} must hold a JSON object`);
+  }
+  const raw: RawSettings = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(key in SETTINGS)) {
+      throw new ConfigError(
+        `${SETTINGS_FILE_VARIABLE}: unknown setting "${key}" in ${path}; known settings: ${Object.keys(SETTINGS).join(", ")}`,
+      );
+    }
+    raw[key as keyof Config] = String(value);
+  }
+  return raw;
+}
+
+function parsePort(value: string, name: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseChoice<T extends string>(value: string, name: string, choices: readonly T[]): T {
+  const upper = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
+  if (!upper) throw new ConfigError(`${name} must be one of ${choices.join(", ")}, got "${value}"`);
+  return upper;
+}
+
+function parseBoolean(value: string, name: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off|)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+/** Builds the configuration from an environment (normally process.env) and validates every value. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const filePath = env[SETTINGS_FILE_VARIABLE];
+  const fromFile = filePath ? readSettingsFile(resolve(cwd, filePath)) : {};
+  const raw = (key: keyof Config): string | undefined => {
+    const fromEnv = env[SETTINGS[key]];
+    return fromEnv !== undefined && fromEnv !== "" ? fromEnv : fromFile[key];
+  };
+
+  const port = parsePort(raw("port") ?? "9229", SETTINGS.port);
+  const region = raw("region") ?? "us-east-1";
+  if (!/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) {
+    throw new ConfigError(
+      `${SETTINGS.region} must look like an AWS region such as us-east-1, got "${region}"`,
+    );
+  }
+  const accountId = raw("accountId") ?? "000000000000";
+  if (!/^\d{12}$/.test(accountId)) {
+    throw new ConfigError(`${SETTINGS.accountId} must be 12 digits, got "${accountId}"`);
+  }
+  const publicUrl = raw("publicUrl")?.replace(/\/+$/, "");
+  if (publicUrl !== undefined) {
+    try {
+      const url = new URL(publicUrl);
+      if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("scheme");
+    } catch {
+      throw new ConfigError(`${SETTINGS.publicUrl} must be an absolute http(s) URL, got "${publicUrl}"`);
+    }
+  }
+  const databaseUrl = raw("databaseUrl");
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      `${SETTINGS.databaseUrl} must be a postgres:// URL (leave it unset for SQLite in the data dir)`,
+    );
+  }
+  const adminAccessKeyId = raw("adminAccessKeyId");
+  const adminSecretAccessKey = raw("adminSecretAccessKey");
+  if ((adminAccessKeyId === undefined) !== (adminSecretAccessKey === undefined)) {
+    throw new ConfigError(
+      `${SETTINGS.adminAccessKeyId} and ${SETTINGS.adminSecretAccessKey} must be set together (or both left unset)`,
+    );
+  }
+  const masterKey = raw("masterKey");
+  if (masterKey !== undefined && Buffer.from(masterKey, "base64").length !== 32) {
+    throw new ConfigError(
+      `${SETTINGS.masterKey} must be 32 bytes in base64 (generate one with: openssl rand -base64 32)`,
+    );
+  }
+
+  return {
+    port,
+    host: raw("host") ?? "127.0.0.1",
+    dataDir: resolve(cwd, raw("dataDir") ?? "./data"),
+    databaseUrl,
+    publicUrl,
+    region,
+    accountId,
+    adminAccessKeyId,
+    adminSecretAccessKey,
+    masterKey,
+    sqliteSynchronous: parseChoice(raw("sqliteSynchronous") ?? "FULL", SETTINGS.sqliteSynchronous, [
+      "FULL",
+      "NORMAL",
+    ] as const),
+    logLevel: parseChoice(raw("logLevel") ?? "info", SETTINGS.logLevel, [
+      "fatal",
+      "error",
+      "warn",
+      "info",
+      "debug",
+      "trace",
+      "silent",
+    ] as const),
+    devOutboxHttp: parseBoolean(raw("devOutboxHttp") ?? "false", SETTINGS.devOutboxHttp),
+  };
+}
+
+/** The variables and their meaning, for the README table and `cognate serve --help`. */
+export const CONFIG_VARIABLES = SETTINGS;

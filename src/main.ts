@@ -1,0 +1,145 @@
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import type { AppDependencies, Deployment } from "./app/dependencies.js";
+import type { Config } from "./config/config.js";
+import { buildHandlers } from "./http/cognito-json/action-table.js";
+import {
+  COGNITO_IDP_ACTION_NAMES,
+  UNSIGNED_COGNITO_IDP_ACTIONS,
+} from "./http/cognito-json/cognito-idp-actions.js";
+import type { JsonService } from "./http/cognito-json/json-protocol.js";
+import { createCognitoIdpInputValidator } from "./http/cognito-json/model/validate-input.js";
+import { createSigV4Verifier } from "./http/cognito-json/sigv4.js";
+import { USER_POOL_ACTIONS } from "./http/cognito-json/user-pools.actions.js";
+import { createServerMetrics } from "./http/ops/metrics.js";
+import { createHttpServer } from "./http/server.js";
+import { createAesGcmSecretBox } from "./integrations/crypto/aes-gcm-secret-box.js";
+import {
+  loadOrCreateAdminCredentials,
+  loadOrCreateMasterKey,
+} from "./integrations/crypto/data-dir-secrets.js";
+import { cryptoRandom, systemClock } from "./integrations/system.js";
+import type { Clock } from "./ports/clock.js";
+import { openStorage } from "./storage/open-storage.js";
+
+export interface RunningServer {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:9229 */
+  url: string;
+  port: number;
+  adminCredentials: { accessKeyId: string; secretAccessKey: string };
+  /** Stops accepting requests, lets in-flight ones finish, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Overrides for tests: an injected clock, a log destination. */
+  clock?: Clock;
+  logDestination?: pino.DestinationStream;
+}
+
+/** The composition root: reads nothing from the environment itself, builds every adapter and wires them. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = pino(
+    {
+      level: config.logLevel,
+      base: { service: "cognate" },
+      redact: {
+        paths: ["req.headers.authorization", "*.password", "*.Password", "*.secret", "*.SecretHash"],
+        remove: true,
+      },
+    },
+    options.logDestination,
+  );
+  const clock = options.clock ?? systemClock();
+
+  const masterKey = loadOrCreateMasterKey(config.dataDir, config.masterKey);
+  if (masterKey.generated) {
+    logger.warn(
+      { file: `${config.dataDir}/master.key` },
+      "COGNATE_MASTER_KEY is not set: generated a master key in the data dir. Set COGNATE_MASTER_KEY in production, and the same value on every node.",
+    );
+  } else if (masterKey.fromFile) {
+    logger.warn({}, "COGNATE_MASTER_KEY is not set: using the master key kept in the data dir.");
+  }
+  const admin = loadOrCreateAdminCredentials(config.dataDir, {
+    accessKeyId: config.adminAccessKeyId,
+    secretAccessKey: config.adminSecretAccessKey,
+  });
+  if (admin.generated) {
+    // Printed once, on purpose: this is how an operator learns the generated admin credentials.
+    process.stdout.write(
+      `Cognate generated admin credentials (kept in ${config.dataDir}/admin-credentials.json):\n` +
+        `  AWS_ACCESS_KEY_ID=${admin.credentials.accessKeyId}\n` +
+        `  AWS_SECRET_ACCESS_KEY=${admin.credentials.secretAccessKey}\n`,
+    );
+  }
+
+  const storage = await openStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
+
+  // The default public URL names the port actually bound, known only after listen().
+  const deployment: Deployment = {
+    region: config.region,
+    accountId: config.accountId,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  };
+  const dependencies: AppDependencies = {
+    storage,
+    clock,
+    random: cryptoRandom(),
+    secretBox: createAesGcmSecretBox(masterKey.key),
+    logger,
+    deployment,
+  };
+
+  const userPoolsService: JsonService = {
+    targetPrefix: "AWSCognitoIdentityProviderService",
+    knownActions: new Set<string>(COGNITO_IDP_ACTION_NAMES),
+    handlers: buildHandlers(USER_POOL_ACTIONS, dependencies),
+    unsignedActions: UNSIGNED_COGNITO_IDP_ACTIONS,
+    verifySignature: createSigV4Verifier({
+      service: "cognito-idp",
+      region: config.region,
+      clock,
+      credentials: [admin.credentials],
+    }),
+    validateInput: createCognitoIdpInputValidator(),
+  };
+
+  const metrics = createServerMetrics();
+  const app = createHttpServer({
+    logger,
+    metrics,
+    jsonServices: [userPoolsService],
+    checkReady: () => storage.ping(),
+  });
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const address = app.server.address() as AddressInfo;
+  if (config.publicUrl === undefined) deployment.publicUrl = `http://localhost:${address.port}`;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  logger.info({ port: address.port, host: config.host, storage: storage.dialect }, "cognate is serving");
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    adminCredentials: admin.credentials,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await storage.close();
+        logger.info({}, "cognate stopped");
+      })();
+      return closing;
+    },
+  };
+}

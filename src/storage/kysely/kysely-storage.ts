@@ -1,0 +1,44 @@
+import { type Kysely, sql } from "kysely";
+import type { Storage, StorageRepositories } from "../../ports/storage.js";
+import type { Database } from "./schema.js";
+import { kyselyUserPoolClientRepository } from "./user-pool-client-repository.js";
+import { kyselyUserPoolRepository } from "./user-pool-repository.js";
+
+type InTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
+
+function repositoriesOn(
+  db: Kysely<Database>,
+  dialect: Storage["dialect"],
+  inTransaction: InTransaction,
+): StorageRepositories {
+  return {
+    userPools: kyselyUserPoolRepository(db),
+    userPoolClients: kyselyUserPoolClientRepository(db, { dialect, inTransaction }),
+  };
+}
+
+/** One repository implementation for both engines; the dialect only changes locking details. */
+export function createKyselyStorage(
+  db: Kysely<Database>,
+  dialect: Storage["dialect"],
+  onClose: () => Promise<void>,
+): Storage {
+  const root = repositoriesOn(db, dialect, (work) => db.transaction().execute(work));
+  let closed = false;
+  return {
+    ...root,
+    dialect,
+    transaction(work) {
+      return db.transaction().execute((trx) => work(repositoriesOn(trx, dialect, (inner) => inner(trx))));
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await onClose();
+    },
+  };
+}
