@@ -4,6 +4,7 @@ import type {
   UserPoolClient,
   UserPoolClientSettings,
 } from "../domain/user-pool-client/user-pool-client.js";
+import type { UserRepository } from "./user-repository.js";
 
 /** A page of results plus an opaque cursor for the next page (absent on the last page). */
 export interface Page<T> {
@@ -58,6 +59,7 @@ export interface UserPoolClientRepository {
 export interface StorageRepositories {
   userPools: UserPoolRepository;
   userPoolClients: UserPoolClientRepository;
+  users: UserRepository;
 }
 
 export interface Storage extends StorageRepositories {

@@ -11,42 +11,12 @@ import type {
 import { DuplicateKeyError, InvalidCursorError, type Storage } from "../../src/ports/storage.js";
 import { openPostgresStorage } from "../../src/storage/postgres/open-postgres-storage.js";
 import { openSqliteStorage } from "../../src/storage/sqlite/open-sqlite-storage.js";
-import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { createTestDatabase } from "../support/postgres.js";
 import { testBackends } from "../support/server.js";
-
-/** Each adapter under test: how to open it, and how to open it again on the same data. */
-interface Adapter {
-  name: string;
-  open(): Promise<Storage>;
-  cleanup(): Promise<void>;
-}
-
-function sqliteFileAdapter(): Adapter {
-  const dir = mkdtempSync(join(tmpdir(), "cognate-contract-"));
-  return {
-    name: "sqlite-file",
-    open: () => openSqliteStorage({ filename: join(dir, "cognate.db"), synchronous: "FULL" }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresAdapter(): Promise<Adapter> {
-  let database: TestDatabase | undefined;
-  return {
-    name: "postgres",
-    async open() {
-      database ??= await createTestDatabase();
-      return openPostgresStorage({ connectionString: database.url });
-    },
-    cleanup: async () => database?.drop(),
-  };
-}
+import { type Adapter, contractAdapters } from "./adapters.js";
 
 const backends = await testBackends();
-const adapterFactories: Array<[string, () => Promise<Adapter>]> = [
-  ["sqlite", async () => sqliteFileAdapter()],
-];
-if (backends.includes("postgres")) adapterFactories.push(["postgres", postgresAdapter]);
+const adapterFactories = await contractAdapters();
 
 let sequence = 0;
 function pool(createdAt = 1_700_000_000_000): UserPool {
@@ -89,7 +59,7 @@ describe.each(adapterFactories)("storage contract on %s", (_name, factory) => {
   let storage: Storage;
 
   beforeAll(async () => {
-    adapter = await factory();
+    adapter = factory();
     storage = await adapter.open();
   });
   afterAll(async () => {

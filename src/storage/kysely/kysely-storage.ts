@@ -3,6 +3,7 @@ import type { Storage, StorageRepositories } from "../../ports/storage.js";
 import type { Database } from "./schema.js";
 import { kyselyUserPoolClientRepository } from "./user-pool-client-repository.js";
 import { kyselyUserPoolRepository } from "./user-pool-repository.js";
+import { kyselyUserRepository } from "./user-repository.js";
 
 type InTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 
@@ -14,6 +15,7 @@ function repositoriesOn(
   return {
     userPools: kyselyUserPoolRepository(db),
     userPoolClients: kyselyUserPoolClientRepository(db, { dialect, inTransaction }),
+    users: kyselyUserRepository(db, inTransaction),
   };
 }
 

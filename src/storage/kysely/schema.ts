@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Row types as Kysely sees them. Timestamps are epoch milliseconds; JSON documents are text. */
 export interface UserPoolsTable {
   id: string;
@@ -23,7 +25,43 @@ export interface UserPoolClientSecretsTable {
   created_at: number;
 }
 
+export interface UsersTable {
+  sub: string;
+  user_pool_id: string;
+  username: string;
+  username_key: string;
+  status: string;
+  enabled: number;
+  attributes_json: string;
+  email: string | null;
+  phone_number: string | null;
+  name: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  preferred_username: string | null;
+  password_hash: string | null;
+  srp_salt: string | null;
+  srp_verifier_sealed: string | null;
+  password_changed_at: number | null;
+  password_history_json: string;
+  temporary_password_expires_at: number | null;
+  tokens_revoked_at: number | null;
+  failed_sign_ins: Generated<number>;
+  last_failed_sign_in_at: number | null;
+  created_at: number;
+  last_modified_at: number;
+}
+
+export interface UserAliasesTable {
+  user_pool_id: string;
+  kind: string;
+  value: string;
+  sub: string;
+}
+
 export interface Database {
+  users: UsersTable;
+  user_aliases: UserAliasesTable;
   user_pools: UserPoolsTable;
   user_pool_clients: UserPoolClientsTable;
   user_pool_client_secrets: UserPoolClientSecretsTable;
