@@ -4,6 +4,12 @@ import type {
   UserPoolClient,
   UserPoolClientSettings,
 } from "../domain/user-pool-client/user-pool-client.js";
+import type {
+  GroupRepository,
+  OneTimeCodeRepository,
+  RefreshTokenRepository,
+  SigningKeyRepository,
+} from "./session-repositories.js";
 import type { UserRepository } from "./user-repository.js";
 
 /** A page of results plus an opaque cursor for the next page (absent on the last page). */
@@ -60,6 +66,10 @@ export interface StorageRepositories {
   userPools: UserPoolRepository;
   userPoolClients: UserPoolClientRepository;
   users: UserRepository;
+  groups: GroupRepository;
+  oneTimeCodes: OneTimeCodeRepository;
+  refreshTokens: RefreshTokenRepository;
+  signingKeys: SigningKeyRepository;
 }
 
 export interface Storage extends StorageRepositories {

@@ -1,6 +1,10 @@
 import { type Kysely, sql } from "kysely";
 import type { Storage, StorageRepositories } from "../../ports/storage.js";
+import { kyselyGroupRepository } from "./group-repository.js";
+import { kyselyOneTimeCodeRepository } from "./one-time-code-repository.js";
+import { kyselyRefreshTokenRepository } from "./refresh-token-repository.js";
 import type { Database } from "./schema.js";
+import { kyselySigningKeyRepository } from "./signing-key-repository.js";
 import { kyselyUserPoolClientRepository } from "./user-pool-client-repository.js";
 import { kyselyUserPoolRepository } from "./user-pool-repository.js";
 import { kyselyUserRepository } from "./user-repository.js";
@@ -16,6 +20,10 @@ function repositoriesOn(
     userPools: kyselyUserPoolRepository(db),
     userPoolClients: kyselyUserPoolClientRepository(db, { dialect, inTransaction }),
     users: kyselyUserRepository(db, inTransaction),
+    groups: kyselyGroupRepository(db),
+    oneTimeCodes: kyselyOneTimeCodeRepository(db),
+    refreshTokens: kyselyRefreshTokenRepository(db, inTransaction),
+    signingKeys: kyselySigningKeyRepository(db),
   };
 }
 

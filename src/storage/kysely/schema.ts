@@ -59,7 +59,75 @@ export interface UserAliasesTable {
   sub: string;
 }
 
+export interface GroupsTable {
+  user_pool_id: string;
+  group_name: string;
+  description: string | null;
+  role_arn: string | null;
+  precedence: number | null;
+  created_at: number;
+  last_modified_at: number;
+}
+
+export interface GroupMembersTable {
+  user_pool_id: string;
+  group_name: string;
+  sub: string;
+  added_at: number;
+}
+
+export interface OneTimeCodesTable {
+  user_pool_id: string;
+  sub: string;
+  purpose: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface RefreshTokenFamiliesTable {
+  family_id: string;
+  user_pool_id: string;
+  client_id: string;
+  sub: string;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface RefreshTokensTable {
+  token_hash: string;
+  family_id: string;
+  user_pool_id: string;
+  client_id: string;
+  sub: string;
+  scopes: string;
+  device_key: string | null;
+  auth_time: number;
+  created_at: number;
+  expires_at: number;
+  rotated_at: number | null;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  user_pool_id: string;
+  key_use: string;
+  algorithm: string;
+  private_key_sealed: string;
+  public_jwk_json: string;
+  created_at: number;
+  retired_at: number | null;
+  expires_at: number | null;
+}
+
 export interface Database {
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  one_time_codes: OneTimeCodesTable;
+  refresh_token_families: RefreshTokenFamiliesTable;
+  refresh_tokens: RefreshTokensTable;
+  signing_keys: SigningKeysTable;
   users: UsersTable;
   user_aliases: UserAliasesTable;
   user_pools: UserPoolsTable;

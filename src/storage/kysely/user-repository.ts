@@ -26,7 +26,7 @@ const FILTER_COLUMNS = {
 /** Sorts after every string that starts with the prefix (byte order on both engines). */
 const PREFIX_CEILING = "\u{10FFFF}";
 
-function toUser(row: UserRow): User {
+export function userFromRow(row: UserRow): User {
   return {
     userPoolId: row.user_pool_id,
     sub: row.sub,
@@ -136,7 +136,7 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
         .where("user_pool_id", "=", userPoolId)
         .where("username_key", "=", usernameKey)
         .executeTakeFirst();
-      return row ? toUser(row) : undefined;
+      return row ? userFromRow(row) : undefined;
     },
 
     async findUserBySub(userPoolId, sub) {
@@ -144,7 +144,7 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
         .where("sub", "=", sub)
         .where("user_pool_id", "=", userPoolId)
         .executeTakeFirst();
-      return row ? toUser(row) : undefined;
+      return row ? userFromRow(row) : undefined;
     },
 
     async findUserByAlias(userPoolId, alias) {
@@ -156,7 +156,7 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
         .where("user_aliases.kind", "=", alias.kind)
         .where("user_aliases.value", "=", alias.value)
         .executeTakeFirst();
-      return row ? toUser(row) : undefined;
+      return row ? userFromRow(row) : undefined;
     },
 
     saveUser(user, aliases) {
@@ -208,7 +208,7 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
         .orderBy("sub")
         .limit(page.limit + 1)
         .execute();
-      const items = rows.slice(0, page.limit).map(toUser);
+      const items = rows.slice(0, page.limit).map(userFromRow);
       const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
       return last
         ? { items, nextCursor: encodeCursor({ createdAt: Number(last.created_at), id: last.sub }) }

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001-user-pools-and-clients.js";
 import * as m0002 from "./0002-users.js";
+import * as m0003 from "./0003-groups-codes-tokens-keys.js";
 
 /** Every migration, in order. Names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-user-pools-and-clients": m0001,
   "0002-users": m0002,
+  "0003-groups-codes-tokens-keys": m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

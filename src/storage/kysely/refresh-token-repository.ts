@@ -1,0 +1,161 @@
+import type { Kysely, Selectable } from "kysely";
+import type { RefreshTokenFamily, StoredRefreshToken } from "../../domain/tokens/refresh-token.js";
+import type { RefreshTokenRepository } from "../../ports/session-repositories.js";
+import type { Database, RefreshTokenFamiliesTable, RefreshTokensTable } from "./schema.js";
+
+type InTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
+
+function tokenRow(token: StoredRefreshToken): RefreshTokensTable {
+  return {
+    token_hash: token.tokenHash,
+    family_id: token.familyId,
+    user_pool_id: token.userPoolId,
+    client_id: token.clientId,
+    sub: token.sub,
+    scopes: token.scopes.join(" "),
+    device_key: token.deviceKey,
+    auth_time: token.authTime.getTime(),
+    created_at: token.createdAt.getTime(),
+    expires_at: token.expiresAt.getTime(),
+    rotated_at: token.rotatedAt?.getTime() ?? null,
+  };
+}
+
+function tokenFromRow(row: Selectable<RefreshTokensTable>): StoredRefreshToken {
+  return {
+    tokenHash: row.token_hash,
+    familyId: row.family_id,
+    userPoolId: row.user_pool_id,
+    clientId: row.client_id,
+    sub: row.sub,
+    scopes: row.scopes === "" ? [] : row.scopes.split(" "),
+    deviceKey: row.device_key,
+    authTime: new Date(Number(row.auth_time)),
+    createdAt: new Date(Number(row.created_at)),
+    expiresAt: new Date(Number(row.expires_at)),
+    rotatedAt: row.rotated_at === null ? null : new Date(Number(row.rotated_at)),
+  };
+}
+
+function familyFromRow(row: Selectable<RefreshTokenFamiliesTable>): RefreshTokenFamily {
+  return {
+    familyId: row.family_id,
+    userPoolId: row.user_pool_id,
+    clientId: row.client_id,
+    sub: row.sub,
+    revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
+  };
+}
+
+export function kyselyRefreshTokenRepository(
+  db: Kysely<Database>,
+  inTransaction: InTransaction,
+): RefreshTokenRepository {
+  const revokeFamilyOn = async (trx: Kysely<Database>, familyId: string, at: Date) => {
+    await trx
+      .updateTable("refresh_token_families")
+      .set({ revoked_at: at.getTime() })
+      .where("family_id", "=", familyId)
+      .where("revoked_at", "is", null)
+      .execute();
+  };
+
+  return {
+    insertRefreshToken(token, family) {
+      return inTransaction(async (trx) => {
+        if (family) {
+          await trx
+            .insertInto("refresh_token_families")
+            .values({
+              family_id: family.familyId,
+              user_pool_id: family.userPoolId,
+              client_id: family.clientId,
+              sub: family.sub,
+              revoked_at: family.revokedAt?.getTime() ?? null,
+              created_at: token.createdAt.getTime(),
+            })
+            .execute();
+        }
+        await trx.insertInto("refresh_tokens").values(tokenRow(token)).execute();
+      });
+    },
+
+    async findRefreshToken(tokenHash) {
+      const row = await db
+        .selectFrom("refresh_tokens")
+        .innerJoin("refresh_token_families", "refresh_token_families.family_id", "refresh_tokens.family_id")
+        .selectAll("refresh_tokens")
+        .select([
+          "refresh_token_families.revoked_at as family_revoked_at",
+          "refresh_token_families.created_at as family_created_at",
+        ])
+        .where("refresh_tokens.token_hash", "=", tokenHash)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const token = tokenFromRow(row);
+      return {
+        token,
+        family: familyFromRow({
+          family_id: row.family_id,
+          user_pool_id: row.user_pool_id,
+          client_id: row.client_id,
+          sub: row.sub,
+          revoked_at: row.family_revoked_at,
+          created_at: row.family_created_at,
+        }),
+      };
+    },
+
+    rotateRefreshToken(oldHash, replacement, now, graceMs) {
+      return inTransaction(async (trx) => {
+        // Claim the rotation with one conditional UPDATE: only one concurrent caller can flip rotated_at.
+        const claimed = await trx
+          .updateTable("refresh_tokens")
+          .set({ rotated_at: now.getTime() })
+          .where("token_hash", "=", oldHash)
+          .where("rotated_at", "is", null)
+          .executeTakeFirst();
+        if (claimed.numUpdatedRows > 0n) {
+          await trx.insertInto("refresh_tokens").values(tokenRow(replacement)).execute();
+          return { outcome: "rotated" as const };
+        }
+        const previous = await trx
+          .selectFrom("refresh_tokens")
+          .select(["rotated_at", "family_id"])
+          .where("token_hash", "=", oldHash)
+          .executeTakeFirst();
+        if (!previous) return { outcome: "reuse-detected" as const };
+        const rotatedAt = Number(previous.rotated_at);
+        if (graceMs > 0 && now.getTime() - rotatedAt <= graceMs) {
+          await trx.insertInto("refresh_tokens").values(tokenRow(replacement)).execute();
+          return { outcome: "within-grace" as const };
+        }
+        await revokeFamilyOn(trx, previous.family_id, now);
+        return { outcome: "reuse-detected" as const };
+      });
+    },
+
+    async revokeFamily(familyId, at) {
+      await revokeFamilyOn(db, familyId, at);
+    },
+
+    async revokeFamiliesOfUser(userPoolId, sub, at) {
+      await db
+        .updateTable("refresh_token_families")
+        .set({ revoked_at: at.getTime() })
+        .where("user_pool_id", "=", userPoolId)
+        .where("sub", "=", sub)
+        .where("revoked_at", "is", null)
+        .execute();
+    },
+
+    async isFamilyRevoked(familyId) {
+      const row = await db
+        .selectFrom("refresh_token_families")
+        .select("revoked_at")
+        .where("family_id", "=", familyId)
+        .executeTakeFirst();
+      return row === undefined || row.revoked_at !== null;
+    },
+  };
+}

@@ -1,0 +1,273 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Group } from "../../src/domain/group/group.js";
+import type { StoredRefreshToken } from "../../src/domain/tokens/refresh-token.js";
+import type { User } from "../../src/domain/user/user.js";
+import { DuplicateKeyError, type Storage } from "../../src/ports/storage.js";
+import { type Adapter, contractAdapters } from "./adapters.js";
+
+const adapters = await contractAdapters();
+const POOL = "us-east-1_SessionT01";
+
+function newUser(username: string, createdAt = Date.now()): User {
+  return {
+    userPoolId: POOL,
+    sub: randomUUID(),
+    username,
+    status: "CONFIRMED",
+    enabled: true,
+    attributes: {},
+    password: null,
+    passwordHistory: [],
+    temporaryPasswordExpiresAt: null,
+    tokensRevokedAt: null,
+    createdAt: new Date(createdAt),
+    lastModifiedAt: new Date(createdAt),
+  };
+}
+
+function group(name: string, precedence: number | null): Group {
+  const at = new Date(1_700_000_000_000);
+  return {
+    userPoolId: POOL,
+    groupName: name,
+    description: `${name} group`,
+    roleArn: null,
+    precedence,
+    createdAt: at,
+    lastModifiedAt: at,
+  };
+}
+
+function refreshToken(user: User, familyId: string, now: number): StoredRefreshToken {
+  return {
+    tokenHash: randomUUID(),
+    familyId,
+    userPoolId: POOL,
+    clientId: "client0000000000000000000a",
+    sub: user.sub,
+    scopes: ["aws.cognito.signin.user.admin"],
+    deviceKey: null,
+    authTime: new Date(1_700_000_000_000),
+    createdAt: new Date(now),
+    expiresAt: new Date(now + 30 * 86_400_000),
+    rotatedAt: null,
+  };
+}
+
+describe.each(adapters)("groups, codes, refresh tokens and keys on %s", (_name, factory) => {
+  let adapter: Adapter;
+  let storage: Storage;
+  const insertUser = async (user: User) => {
+    await storage.users.insertUser({ user, usernameKey: user.username, aliases: [] });
+    return user;
+  };
+
+  beforeAll(async () => {
+    adapter = factory();
+    storage = await adapter.open();
+    const now = new Date();
+    await storage.userPools.insertUserPool({
+      id: POOL,
+      settings: { PoolName: "sessions" },
+      createdAt: now,
+      lastModifiedAt: now,
+    });
+  });
+  afterAll(async () => {
+    await storage.close();
+    await adapter.cleanup();
+  });
+
+  it("keeps groups unique, ordered, and memberships idempotent", async () => {
+    for (const item of [group("admins", 1), group("readers", null), group("editors", 5)])
+      await storage.groups.insertGroup(item);
+    await expect(storage.groups.insertGroup(group("admins", 9))).rejects.toBeInstanceOf(DuplicateKeyError);
+    const first = await storage.groups.listGroups(POOL, { limit: 2 });
+    const second = await storage.groups.listGroups(POOL, { limit: 2, cursor: first.nextCursor });
+    expect([...first.items, ...second.items].map((item) => item.groupName)).toEqual([
+      "admins",
+      "editors",
+      "readers",
+    ]);
+    expect(second.nextCursor).toBeUndefined();
+
+    const user = await insertUser(newUser("member"));
+    const other = await insertUser(newUser("other"));
+    const at = new Date();
+    for (const name of ["readers", "editors", "admins", "admins"])
+      await storage.groups.addUserToGroup(POOL, name, user.sub, at);
+    await storage.groups.addUserToGroup(POOL, "admins", other.sub, at);
+    expect((await storage.groups.groupsOfUser(POOL, user.sub)).map((item) => item.groupName)).toEqual([
+      "admins",
+      "editors",
+      "readers",
+    ]);
+    const members = await storage.groups.listUsersInGroup(POOL, "admins", { limit: 10 });
+    expect(members.items.map((item) => item.username).sort()).toEqual(["member", "other"]);
+    await storage.groups.removeUserFromGroup(POOL, "admins", user.sub);
+    const page = await storage.groups.listGroupsForUser(POOL, user.sub, { limit: 1 });
+    expect(page.items.map((item) => item.groupName)).toEqual(["editors"]);
+    expect(
+      (await storage.groups.listGroupsForUser(POOL, user.sub, { limit: 1, cursor: page.nextCursor })).items[0]
+        ?.groupName,
+    ).toBe("readers");
+
+    expect(
+      await storage.groups.saveGroup({
+        ...group("editors", 0),
+        description: "changed",
+        roleArn: "arn:aws:iam::000000000000:role/e",
+      }),
+    ).toBe(true);
+    expect(await storage.groups.findGroup(POOL, "editors")).toMatchObject({
+      description: "changed",
+      precedence: 0,
+    });
+    expect(await storage.groups.deleteGroup(POOL, "editors")).toBe(true);
+    expect((await storage.groups.groupsOfUser(POOL, user.sub)).map((item) => item.groupName)).toEqual([
+      "readers",
+    ]);
+  });
+
+  it("consumes a code exactly once under concurrency, and counts wrong guesses", async () => {
+    const user = await insertUser(newUser("coder"));
+    const now = new Date(1_700_000_000_000);
+    const code = {
+      userPoolId: POOL,
+      sub: user.sub,
+      purpose: "confirm-sign-up" as const,
+      codeHash: "right",
+      expiresAt: new Date(now.getTime() + 60_000),
+      createdAt: now,
+    };
+    await storage.oneTimeCodes.saveCode(code);
+    const attempt = (codeHash: string, at = now) =>
+      storage.oneTimeCodes.consumeCode({
+        userPoolId: POOL,
+        sub: user.sub,
+        purpose: "confirm-sign-up",
+        codeHash,
+        now: at,
+        maxAttempts: 3,
+      });
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => attempt("right")));
+    expect(outcomes.filter((outcome) => outcome === "consumed")).toHaveLength(1);
+    expect(
+      outcomes.filter((outcome) => outcome !== "consumed").every((outcome) => outcome === "missing"),
+    ).toBe(true);
+
+    await storage.oneTimeCodes.saveCode(code);
+    expect(await attempt("wrong")).toBe("mismatch");
+    expect(await attempt("wrong")).toBe("mismatch");
+    expect(await attempt("wrong")).toBe("too-many-attempts");
+    expect(await attempt("right")).toBe("missing");
+
+    await storage.oneTimeCodes.saveCode(code);
+    expect(await attempt("right", new Date(now.getTime() + 60_000))).toBe("expired");
+    await storage.oneTimeCodes.saveCode({ ...code, codeHash: "newer" });
+    expect(await attempt("right")).toBe("mismatch");
+    expect(await attempt("newer")).toBe("consumed");
+  });
+
+  it("rotates a refresh token at most once among 50 concurrent uses, then detects reuse", async () => {
+    const user = await insertUser(newUser("refresher"));
+    const familyId = randomUUID();
+    const now = 1_700_000_000_000;
+    const original = refreshToken(user, familyId, now);
+    await storage.refreshTokens.insertRefreshToken(original, {
+      familyId,
+      userPoolId: POOL,
+      clientId: original.clientId,
+      sub: user.sub,
+      revokedAt: null,
+    });
+    expect((await storage.refreshTokens.findRefreshToken(original.tokenHash))?.token).toEqual(original);
+    expect(await storage.refreshTokens.isFamilyRevoked(familyId)).toBe(false);
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        storage.refreshTokens.rotateRefreshToken(
+          original.tokenHash,
+          refreshToken(user, familyId, now + 1),
+          new Date(now + 1),
+          0,
+        ),
+      ),
+    );
+    expect(outcomes.filter((item) => item.outcome === "rotated")).toHaveLength(1);
+    expect(outcomes.filter((item) => item.outcome === "within-grace")).toHaveLength(0);
+    expect(await storage.refreshTokens.isFamilyRevoked(familyId)).toBe(true);
+  });
+
+  it("honours the grace period, and revokes the family on reuse after it", async () => {
+    const user = await insertUser(newUser("graceful"));
+    const familyId = randomUUID();
+    const now = 1_700_000_000_000;
+    const original = refreshToken(user, familyId, now);
+    await storage.refreshTokens.insertRefreshToken(original, {
+      familyId,
+      userPoolId: POOL,
+      clientId: original.clientId,
+      sub: user.sub,
+      revokedAt: null,
+    });
+    const rotate = (at: number) =>
+      storage.refreshTokens.rotateRefreshToken(
+        original.tokenHash,
+        refreshToken(user, familyId, at),
+        new Date(at),
+        10_000,
+      );
+    expect((await rotate(now + 1)).outcome).toBe("rotated");
+    expect((await rotate(now + 5_000)).outcome).toBe("within-grace");
+    expect(await storage.refreshTokens.isFamilyRevoked(familyId)).toBe(false);
+    expect((await rotate(now + 20_000)).outcome).toBe("reuse-detected");
+    expect((await storage.refreshTokens.findRefreshToken(original.tokenHash))?.family.revokedAt).toEqual(
+      new Date(now + 20_000),
+    );
+  });
+
+  it("revokes every family of a user at once", async () => {
+    const user = await insertUser(newUser("signout"));
+    const families = [randomUUID(), randomUUID()];
+    for (const familyId of families) {
+      const token = refreshToken(user, familyId, Date.now());
+      await storage.refreshTokens.insertRefreshToken(token, {
+        familyId,
+        userPoolId: POOL,
+        clientId: token.clientId,
+        sub: user.sub,
+        revokedAt: null,
+      });
+    }
+    await storage.refreshTokens.revokeFamiliesOfUser(POOL, user.sub, new Date());
+    for (const familyId of families) expect(await storage.refreshTokens.isFamilyRevoked(familyId)).toBe(true);
+    expect(await storage.refreshTokens.isFamilyRevoked("never-issued")).toBe(true);
+  });
+
+  it("lists live signing keys newest first and drops expired ones", async () => {
+    const key = (kid: string, createdAt: number) => ({
+      kid,
+      userPoolId: POOL,
+      use: "access" as const,
+      algorithm: "RS256" as const,
+      privateKeySealed: "v1.sealed",
+      publicJwk: { kty: "RSA", n: "abc", e: "AQAB", kid },
+      createdAt: new Date(createdAt),
+      retiredAt: null,
+      expiresAt: null,
+    });
+    await storage.signingKeys.insertSigningKey(key("old", 1_000));
+    await storage.signingKeys.insertSigningKey(key("new", 2_000));
+    expect(
+      (await storage.signingKeys.listSigningKeys(POOL, new Date(3_000))).map((item) => item.kid),
+    ).toEqual(["new", "old"]);
+    await storage.signingKeys.retireSigningKey("old", new Date(3_000), new Date(5_000));
+    const live = await storage.signingKeys.listSigningKeys(POOL, new Date(4_000));
+    expect(live.find((item) => item.kid === "old")?.retiredAt).toEqual(new Date(3_000));
+    expect(
+      (await storage.signingKeys.listSigningKeys(POOL, new Date(5_000))).map((item) => item.kid),
+    ).toEqual(["new"]);
+  });
+});
