@@ -61,7 +61,8 @@ export function renderWireError(error: WireError, requestId: string) {
       "content-type": "application/x-amz-json-1.1",
       "x-amzn-requestid": requestId,
       "x-amzn-errortype": `${error.type}:`,
-      "x-amzn-errormessage": error.message.replace(/[^\x20-\x7e]/g, " "),
+      // Capped: messages may quote a huge bad value, and clients refuse headers over 16 KB.
+      "x-amzn-errormessage": error.message.replace(/[^\x20-\x7e]/g, " ").slice(0, 1024),
     },
     body: JSON.stringify({ __type: error.type, message: error.message }),
   };

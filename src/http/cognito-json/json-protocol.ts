@@ -45,8 +45,10 @@ function header(request: JsonRequest, name: string): string | undefined {
 
 /** Dates leave as epoch seconds with millisecond precision, as the AWS SDK reads timestamps. */
 function serializeOutput(output: unknown): string {
-  return JSON.stringify(output ?? {}, (_key, value: unknown) => {
-    return value instanceof Date ? value.getTime() / 1000 : value;
+  // Date#toJSON runs before the replacer sees the value, so read the original from the holder.
+  return JSON.stringify(output ?? {}, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const original = this[key];
+    return original instanceof Date ? original.getTime() / 1000 : value;
   });
 }
 

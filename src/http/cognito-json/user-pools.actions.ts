@@ -1,4 +1,23 @@
-import { type ActionDefinition, missing } from "./action-table.js";
+import { addCustomAttributes } from "../../app/user-pools/add-custom-attributes.js";
+import { addUserPoolClientSecret } from "../../app/user-pools/add-user-pool-client-secret.js";
+import { createUserPool } from "../../app/user-pools/create-user-pool.js";
+import { createUserPoolClient } from "../../app/user-pools/create-user-pool-client.js";
+import { deleteUserPool } from "../../app/user-pools/delete-user-pool.js";
+import { deleteUserPoolClient } from "../../app/user-pools/delete-user-pool-client.js";
+import { deleteUserPoolClientSecret } from "../../app/user-pools/delete-user-pool-client-secret.js";
+import { describeUserPool } from "../../app/user-pools/describe-user-pool.js";
+import { describeUserPoolClient } from "../../app/user-pools/describe-user-pool-client.js";
+import { getUserPoolMfaConfig } from "../../app/user-pools/get-user-pool-mfa-config.js";
+import { listTagsForResource } from "../../app/user-pools/list-tags-for-resource.js";
+import { listUserPoolClientSecrets } from "../../app/user-pools/list-user-pool-client-secrets.js";
+import { listUserPoolClients } from "../../app/user-pools/list-user-pool-clients.js";
+import { listUserPools } from "../../app/user-pools/list-user-pools.js";
+import { setUserPoolMfaConfig } from "../../app/user-pools/set-user-pool-mfa-config.js";
+import { tagResource } from "../../app/user-pools/tag-resource.js";
+import { untagResource } from "../../app/user-pools/untag-resource.js";
+import { updateUserPool } from "../../app/user-pools/update-user-pool.js";
+import { updateUserPoolClient } from "../../app/user-pools/update-user-pool-client.js";
+import { type ActionDefinition, missing, supported } from "./action-table.js";
 import type { CognitoIdpActionName } from "./cognito-idp-actions.js";
 
 /**
@@ -6,8 +25,8 @@ import type { CognitoIdpActionName } from "./cognito-idp-actions.js";
  * docs/compatibility.md is generated from this table (npm run docs:compat).
  */
 export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> = {
-  AddCustomAttributes: missing(),
-  AddUserPoolClientSecret: missing(),
+  AddCustomAttributes: supported(addCustomAttributes),
+  AddUserPoolClientSecret: supported(addUserPoolClientSecret),
   AdminAddUserToGroup: missing(),
   AdminConfirmSignUp: missing(),
   AdminCreateUser: missing(),
@@ -50,8 +69,8 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   CreateResourceServer: missing(),
   CreateTerms: missing(),
   CreateUserImportJob: missing(),
-  CreateUserPoolClient: missing(),
-  CreateUserPool: missing(),
+  CreateUserPoolClient: supported(createUserPoolClient),
+  CreateUserPool: supported(createUserPool),
   CreateUserPoolDomain: missing(),
   CreateUserPoolReplica: missing(),
   DeleteGroup: missing(),
@@ -61,9 +80,9 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   DeleteTerms: missing(),
   DeleteUserAttributes: missing(),
   DeleteUser: missing(),
-  DeleteUserPoolClient: missing(),
-  DeleteUserPoolClientSecret: missing(),
-  DeleteUserPool: missing(),
+  DeleteUserPoolClient: supported(deleteUserPoolClient),
+  DeleteUserPoolClientSecret: supported(deleteUserPoolClientSecret),
+  DeleteUserPool: supported(deleteUserPool),
   DeleteUserPoolDomain: missing(),
   DeleteUserPoolReplica: missing(),
   DeleteWebAuthnCredential: missing(),
@@ -75,8 +94,8 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   DescribeTermsByClient: missing(),
   DescribeTerms: missing(),
   DescribeUserImportJob: missing(),
-  DescribeUserPoolClient: missing(),
-  DescribeUserPool: missing(),
+  DescribeUserPoolClient: supported(describeUserPoolClient),
+  DescribeUserPool: supported(describeUserPool),
   DescribeUserPoolDomain: missing(),
   ForgetDevice: missing(),
   ForgotPassword: missing(),
@@ -94,7 +113,7 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   GetUserAuthFactors: missing(),
   GetUser: missing(),
   GetUserPoolClientSessionConfiguration: missing(),
-  GetUserPoolMfaConfig: missing(),
+  GetUserPoolMfaConfig: supported(getUserPoolMfaConfig),
   GetUserPoolSessionConfiguration: missing(),
   GlobalSignOut: missing(),
   InitiateAuth: missing(),
@@ -102,13 +121,13 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   ListGroups: missing(),
   ListIdentityProviders: missing(),
   ListResourceServers: missing(),
-  ListTagsForResource: missing(),
+  ListTagsForResource: supported(listTagsForResource),
   ListTerms: missing(),
   ListUserImportJobs: missing(),
-  ListUserPoolClientSecrets: missing(),
-  ListUserPoolClients: missing(),
+  ListUserPoolClientSecrets: supported(listUserPoolClientSecrets),
+  ListUserPoolClients: supported(listUserPoolClients),
   ListUserPoolReplicas: missing(),
-  ListUserPools: missing(),
+  ListUserPools: supported(listUserPools),
   ListUserSessions: missing(),
   ListUsers: missing(),
   ListUsersInGroup: missing(),
@@ -122,15 +141,15 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   SetUICustomization: missing(),
   SetUserMFAPreference: missing(),
   SetUserPoolClientSessionConfiguration: missing(),
-  SetUserPoolMfaConfig: missing(),
+  SetUserPoolMfaConfig: supported(setUserPoolMfaConfig),
   SetUserPoolSessionConfiguration: missing(),
   SetUserSettings: missing(),
   SignUp: missing(),
   StartUserImportJob: missing(),
   StartWebAuthnRegistration: missing(),
   StopUserImportJob: missing(),
-  TagResource: missing(),
-  UntagResource: missing(),
+  TagResource: supported(tagResource),
+  UntagResource: supported(untagResource),
   UpdateAuthEventFeedback: missing(),
   UpdateDeviceStatus: missing(),
   UpdateGroup: missing(),
@@ -140,8 +159,8 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   UpdateResourceServer: missing(),
   UpdateTerms: missing(),
   UpdateUserAttributes: missing(),
-  UpdateUserPoolClient: missing(),
-  UpdateUserPool: missing(),
+  UpdateUserPoolClient: supported(updateUserPoolClient),
+  UpdateUserPool: supported(updateUserPool),
   UpdateUserPoolDomain: missing(),
   UpdateUserPoolReplica: missing(),
   VerifySoftwareToken: missing(),
