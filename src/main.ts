@@ -18,6 +18,7 @@ import {
   loadOrCreateAdminCredentials,
   loadOrCreateMasterKey,
 } from "./integrations/crypto/data-dir-secrets.js";
+import { createMessaging } from "./integrations/messaging/create-messaging.js";
 import { cryptoRandom, systemClock } from "./integrations/system.js";
 import type { Clock } from "./ports/clock.js";
 import { openStorage } from "./storage/open-storage.js";
@@ -86,10 +87,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     accountId: config.accountId,
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
   };
+  const random = cryptoRandom();
+  const messaging = createMessaging({
+    dataDir: config.dataDir,
+    smtpUrl: config.smtpUrl,
+    emailFrom: config.emailFrom,
+    smsWebhookUrl: config.smsWebhookUrl,
+    clock,
+    random,
+    logger,
+  });
+  logger.info(messaging.channels, "message delivery");
+
   const dependencies: AppDependencies = {
     storage,
     clock,
-    random: cryptoRandom(),
+    random,
+    messageSender: messaging.sender,
     secretBox: createAesGcmSecretBox(masterKey.key),
     logger,
     deployment,
@@ -115,11 +129,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     metrics,
     jsonServices: [userPoolsService],
     checkReady: () => storage.ping(),
+    devOutbox: messaging.outbox,
+    devOutboxHttp: config.devOutboxHttp,
   });
 
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await messaging.close();
     await storage.close();
     throw error;
   }
@@ -136,6 +153,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     close() {
       closing ??= (async () => {
         await app.close();
+        await messaging.close();
         await storage.close();
         logger.info({}, "cognate stopped");
       })();

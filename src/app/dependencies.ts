@@ -1,5 +1,6 @@
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
+import type { MessageSender } from "../ports/message-sender.js";
 import type { RandomSource } from "../ports/random.js";
 import type { SecretBox } from "../ports/secret-box.js";
 import type { Storage } from "../ports/storage.js";
@@ -22,6 +23,7 @@ export interface AppDependencies {
   random: RandomSource;
   secretBox: SecretBox;
   logger: Logger;
+  messageSender: MessageSender;
   deployment: Deployment;
 }
 

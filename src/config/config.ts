@@ -20,6 +20,12 @@ export interface Config {
   sqliteSynchronous: "FULL" | "NORMAL";
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   devOutboxHttp: boolean;
+  /** smtp:// or smtps:// URL; unset sends email to the dev outbox. */
+  smtpUrl: string | undefined;
+  /** Default From when a pool sets no EmailConfiguration.From. */
+  emailFrom: string | undefined;
+  /** http(s) URL that receives SMS as JSON; unset sends SMS to the dev outbox. */
+  smsWebhookUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -44,6 +50,9 @@ const SETTINGS = {
   sqliteSynchronous: "COGNATE_SQLITE_SYNCHRONOUS",
   logLevel: "COGNATE_LOG_LEVEL",
   devOutboxHttp: "COGNATE_DEV_OUTBOX_HTTP",
+  smtpUrl: "COGNATE_SMTP_URL",
+  emailFrom: "COGNATE_EMAIL_FROM",
+  smsWebhookUrl: "COGNATE_SMS_WEBHOOK_URL",
 } as const satisfies Record<keyof Config, string>;
 
 export const SETTINGS_FILE_VARIABLE = "COGNATE_SETTINGS_FILE";
@@ -146,6 +155,17 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
 
+  const smtpUrl = raw("smtpUrl");
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    throw new ConfigError(
+      `${SETTINGS.smtpUrl} must look like smtp://user:pass@host:587 or smtps://user:pass@host:465`,
+    );
+  }
+  const smsWebhookUrl = raw("smsWebhookUrl");
+  if (smsWebhookUrl !== undefined && !/^https?:\/\/[^/]+/.test(smsWebhookUrl)) {
+    throw new ConfigError(`${SETTINGS.smsWebhookUrl} must be an http(s) URL, got "${smsWebhookUrl}"`);
+  }
+
   return {
     port,
     host: raw("host") ?? "127.0.0.1",
@@ -171,6 +191,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       "silent",
     ] as const),
     devOutboxHttp: parseBoolean(raw("devOutboxHttp") ?? "false", SETTINGS.devOutboxHttp),
+    smtpUrl,
+    emailFrom: raw("emailFrom"),
+    smsWebhookUrl,
   };
 }
 

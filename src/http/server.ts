@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger as PinoLogger } from "pino";
+import type { DevOutbox } from "../ports/message-sender.js";
 import { handleJsonRequest, type JsonService } from "./cognito-json/json-protocol.js";
+import { registerDevOutboxRoutes } from "./dev-outbox/dev-outbox-routes.js";
 import type { ServerMetrics } from "./ops/metrics.js";
 
 export interface HttpServerOptions {
@@ -10,6 +12,9 @@ export interface HttpServerOptions {
   jsonServices: readonly JsonService[];
   /** Resolves when the database answers; rejects otherwise. */
   checkReady(): Promise<void>;
+  devOutbox?: DevOutbox;
+  /** The dev outbox HTTP endpoint exposes codes: off unless COGNATE_DEV_OUTBOX_HTTP=true. */
+  devOutboxHttp?: boolean;
 }
 
 const CORS_ALLOW_HEADERS =
@@ -89,6 +94,10 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     reply.header("content-type", options.metrics.registry.contentType);
     return options.metrics.registry.metrics();
   });
+
+  if (options.devOutbox) {
+    registerDevOutboxRoutes(app, options.devOutbox, { enabled: options.devOutboxHttp === true });
+  }
 
   return app;
 }
