@@ -1,7 +1,11 @@
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import type { AppDependencies, Deployment } from "./app/dependencies.js";
+import { createTokens } from "./app/tokens/tokens.js";
+import { createCodes } from "./app/users/codes.js";
+import { createPasswords } from "./app/users/passwords.js";
 import type { Config } from "./config/config.js";
+import { createSrpEngine } from "./domain/auth/srp/index.js";
 import { buildHandlers } from "./http/cognito-json/action-table.js";
 import {
   COGNITO_IDP_ACTION_NAMES,
@@ -14,10 +18,15 @@ import { USER_POOL_ACTIONS } from "./http/cognito-json/user-pools.actions.js";
 import { createServerMetrics } from "./http/ops/metrics.js";
 import { createHttpServer } from "./http/server.js";
 import { createAesGcmSecretBox } from "./integrations/crypto/aes-gcm-secret-box.js";
+import { createArgon2PasswordHasher } from "./integrations/crypto/argon2-password-hasher.js";
+import { loadCommonPasswordList } from "./integrations/crypto/breached-passwords.js";
 import {
   loadOrCreateAdminCredentials,
   loadOrCreateMasterKey,
 } from "./integrations/crypto/data-dir-secrets.js";
+import { createHmacSecretHasher } from "./integrations/crypto/hmac-secret-hasher.js";
+import { createJoseTokenSigner } from "./integrations/crypto/jose-token-signer.js";
+import { createOpenSslSrpPrimitives } from "./integrations/crypto/modexp.js";
 import { createMessaging } from "./integrations/messaging/create-messaging.js";
 import { cryptoRandom, systemClock } from "./integrations/system.js";
 import type { Clock } from "./ports/clock.js";
@@ -99,14 +108,34 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   logger.info(messaging.channels, "message delivery");
 
+  const secretBox = createAesGcmSecretBox(masterKey.key);
+  const passwordHasher = createArgon2PasswordHasher();
+  const srp = createSrpEngine(createOpenSslSrpPrimitives());
+  const secretHasher = createHmacSecretHasher(masterKey.key);
+  const compromisedPasswords = await loadCommonPasswordList();
+  const tokens = createTokens({
+    storage,
+    clock,
+    random,
+    secretBox,
+    deployment,
+    tokenSigner: createJoseTokenSigner(),
+  });
   const dependencies: AppDependencies = {
     storage,
     clock,
     random,
     messageSender: messaging.sender,
-    secretBox: createAesGcmSecretBox(masterKey.key),
+    secretBox,
     logger,
     deployment,
+    passwordHasher,
+    srp,
+    secretHasher,
+    compromisedPasswords,
+    passwords: createPasswords({ passwordHasher, srp, secretBox, random, clock, compromisedPasswords }),
+    codes: createCodes({ clock, random, secretHasher, messageSender: messaging.sender, deployment }),
+    tokens,
   };
 
   const userPoolsService: JsonService = {
@@ -131,6 +160,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     checkReady: () => storage.ping(),
     devOutbox: messaging.outbox,
     devOutboxHttp: config.devOutboxHttp,
+    wellKnown: tokens,
   });
 
   try {

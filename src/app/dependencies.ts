@@ -1,10 +1,17 @@
+import type { CompromisedPasswordList } from "../domain/auth/password-policy.js";
+import type { SrpEngine } from "../domain/auth/srp/index.js";
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import type { MessageSender } from "../ports/message-sender.js";
+import type { PasswordHasher } from "../ports/password-hasher.js";
 import type { RandomSource } from "../ports/random.js";
 import type { SecretBox } from "../ports/secret-box.js";
+import type { SecretHasher } from "../ports/secret-hasher.js";
 import type { Storage } from "../ports/storage.js";
 import type { RequestContext } from "./request-context.js";
+import type { Tokens } from "./tokens/tokens.js";
+import type { Codes } from "./users/codes.js";
+import type { Passwords } from "./users/passwords.js";
 
 /** Deployment facts that use cases need (ids, ARNs, issuer URLs). */
 export interface Deployment {
@@ -25,6 +32,16 @@ export interface AppDependencies {
   logger: Logger;
   messageSender: MessageSender;
   deployment: Deployment;
+  passwordHasher: PasswordHasher;
+  srp: SrpEngine;
+  secretHasher: SecretHasher;
+  compromisedPasswords: CompromisedPasswordList;
+  /** Built from the ports above: setting and checking passwords (hash + SRP verifier together). */
+  passwords: Passwords;
+  /** Built from the ports above: issuing, consuming and delivering one-time codes. */
+  codes: Codes;
+  /** THE token minter and verifier (signing keys, refresh families, JWKS). */
+  tokens: Tokens;
 }
 
 /** A use case: a factory taking its dependencies, returning the operation. */

@@ -4,6 +4,7 @@ import type { Logger as PinoLogger } from "pino";
 import type { DevOutbox } from "../ports/message-sender.js";
 import { handleJsonRequest, type JsonService } from "./cognito-json/json-protocol.js";
 import { registerDevOutboxRoutes } from "./dev-outbox/dev-outbox-routes.js";
+import { registerWellKnownRoutes, type WellKnownDependencies } from "./oauth2/well-known.js";
 import type { ServerMetrics } from "./ops/metrics.js";
 
 export interface HttpServerOptions {
@@ -15,6 +16,8 @@ export interface HttpServerOptions {
   devOutbox?: DevOutbox;
   /** The dev outbox HTTP endpoint exposes codes: off unless COGNATE_DEV_OUTBOX_HTTP=true. */
   devOutboxHttp?: boolean;
+  /** Serves each pool's JWKS at /{userPoolId}/.well-known/jwks.json. */
+  wellKnown?: WellKnownDependencies;
 }
 
 const CORS_ALLOW_HEADERS =
@@ -95,6 +98,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     return options.metrics.registry.metrics();
   });
 
+  if (options.wellKnown) registerWellKnownRoutes(app, options.wellKnown);
   if (options.devOutbox) {
     registerDevOutboxRoutes(app, options.devOutbox, { enabled: options.devOutboxHttp === true });
   }

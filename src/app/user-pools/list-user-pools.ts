@@ -1,7 +1,7 @@
 import { InvalidParameterException } from "../../domain/errors.js";
 import { summarizeUserPool, type UserPoolDescription } from "../../domain/user-pool/describe.js";
-import { InvalidCursorError } from "../../ports/storage.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
+import { readPage } from "./page-token.js";
 
 export interface ListUserPoolsInput {
   MaxResults: number;
@@ -12,8 +12,7 @@ export interface ListUserPoolsOutput {
   NextToken?: string;
 }
 
-// NextToken is the storage cursor sealed with the master key: opaque to callers, and a token that was
-// not issued here (forged, edited, or from another deployment) fails to open and is refused.
+// NextToken is the storage cursor sealed with the master key (see page-token.ts).
 const NEXT_TOKEN_PURPOSE = "cognito-idp:ListUserPools:NextToken";
 const MAX_RESULTS = 60;
 
@@ -34,28 +33,12 @@ export const listUserPools =
   (deps: Pick<AppDependencies, "storage" | "secretBox">): UseCase<ListUserPoolsInput, ListUserPoolsOutput> =>
   async (context, input) => {
     const limit = checkMaxResults(input.MaxResults);
-    // Cognito's wording for a pagination marker it did not issue.
-    const invalidToken = () =>
-      new InvalidParameterException(
-        `Paging marker ${input.NextToken} is invalid for request ${context.requestId}`,
-      );
-    let cursor: string | undefined;
-    if (input.NextToken !== undefined) {
-      try {
-        cursor = deps.secretBox.open(input.NextToken, NEXT_TOKEN_PURPOSE);
-      } catch {
-        throw invalidToken();
-      }
-    }
-    let page: Awaited<ReturnType<typeof deps.storage.userPools.listUserPools>>;
-    try {
-      page = await deps.storage.userPools.listUserPools(cursor === undefined ? { limit } : { limit, cursor });
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw invalidToken();
-      throw error;
-    }
+    const page = await readPage(
+      deps.secretBox,
+      { purpose: NEXT_TOKEN_PURPOSE, limit, nextToken: input.NextToken, requestId: context.requestId },
+      (request) => deps.storage.userPools.listUserPools(request),
+    );
     const output: ListUserPoolsOutput = { UserPools: page.items.map(summarizeUserPool) };
-    if (page.nextCursor !== undefined)
-      output.NextToken = deps.secretBox.seal(page.nextCursor, NEXT_TOKEN_PURPOSE);
+    if (page.nextToken !== undefined) output.NextToken = page.nextToken;
     return output;
   };
