@@ -38,7 +38,7 @@ export const createUserPool =
         if (error instanceof DuplicateKeyError && attempt < ID_ATTEMPTS) continue;
         throw error;
       }
-      const users = await estimatedNumberOfUsers(deps.storage.userPools, pool.id);
+      const users = await estimatedNumberOfUsers(deps.storage, pool.id);
       return { UserPool: describeUserPool(pool, deps.deployment, users) };
     }
   };

@@ -18,6 +18,6 @@ export const describeUserPool =
   ): UseCase<DescribeUserPoolInput, DescribeUserPoolOutput> =>
   async (_context, input) => {
     const pool = await requireUserPool(deps.storage.userPools, input.UserPoolId);
-    const users = await estimatedNumberOfUsers(deps.storage.userPools, pool.id);
+    const users = await estimatedNumberOfUsers(deps.storage, pool.id);
     return { UserPool: toDescription(pool, deps.deployment, users) };
   };

@@ -1,16 +1,14 @@
 import { ResourceNotFoundException } from "../../domain/errors.js";
 import { parseUserPoolArn } from "../../domain/user-pool/pool-id.js";
 import { type UserPool, userPoolNotFound } from "../../domain/user-pool/user-pool.js";
-import type { UserPoolRepository } from "../../ports/storage.js";
+import type { StorageRepositories, UserPoolRepository } from "../../ports/storage.js";
 import type { Deployment } from "../dependencies.js";
 
 // Shared look-ups for the user-pool actions.
 
-/**
- * DescribeUserPool's EstimatedNumberOfUsers. The storage port has no user repository yet (users arrive
- * with the user actions), so there is nothing to count and every pool reports 0.
- */
-export const estimatedNumberOfUsers = async (_pools: UserPoolRepository, _userPoolId: string) => 0;
+/** DescribeUserPool's EstimatedNumberOfUsers: an exact count (one indexed query). */
+export const estimatedNumberOfUsers = (storage: Pick<StorageRepositories, "users">, userPoolId: string) =>
+  storage.users.countUsers(userPoolId);
 
 export async function requireUserPool(pools: UserPoolRepository, userPoolId: string): Promise<UserPool> {
   const pool = await pools.findUserPool(userPoolId);

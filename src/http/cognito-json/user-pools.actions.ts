@@ -1,23 +1,51 @@
 import { addCustomAttributes } from "../../app/user-pools/add-custom-attributes.js";
 import { addUserPoolClientSecret } from "../../app/user-pools/add-user-pool-client-secret.js";
+import { adminAddUserToGroup } from "../../app/user-pools/admin-add-user-to-group.js";
+import { adminConfirmSignUp } from "../../app/user-pools/admin-confirm-sign-up.js";
+import { adminCreateUser } from "../../app/user-pools/admin-create-user.js";
+import { adminDeleteUser } from "../../app/user-pools/admin-delete-user.js";
+import { adminDeleteUserAttributes } from "../../app/user-pools/admin-delete-user-attributes.js";
+import { adminDisableUser } from "../../app/user-pools/admin-disable-user.js";
+import { adminEnableUser } from "../../app/user-pools/admin-enable-user.js";
+import { adminGetUser } from "../../app/user-pools/admin-get-user.js";
+import { adminInitiateAuth } from "../../app/user-pools/admin-initiate-auth.js";
+import { adminListGroupsForUser } from "../../app/user-pools/admin-list-groups-for-user.js";
+import { adminRemoveUserFromGroup } from "../../app/user-pools/admin-remove-user-from-group.js";
+import { adminResetUserPassword } from "../../app/user-pools/admin-reset-user-password.js";
+import { adminRespondToAuthChallenge } from "../../app/user-pools/admin-respond-to-auth-challenge.js";
+import { adminSetUserPassword } from "../../app/user-pools/admin-set-user-password.js";
+import { adminUpdateUserAttributes } from "../../app/user-pools/admin-update-user-attributes.js";
+import { adminUserGlobalSignOut } from "../../app/user-pools/admin-user-global-sign-out.js";
+import { confirmSignUp } from "../../app/user-pools/confirm-sign-up.js";
+import { createGroup } from "../../app/user-pools/create-group.js";
 import { createUserPool } from "../../app/user-pools/create-user-pool.js";
 import { createUserPoolClient } from "../../app/user-pools/create-user-pool-client.js";
+import { deleteGroup } from "../../app/user-pools/delete-group.js";
 import { deleteUserPool } from "../../app/user-pools/delete-user-pool.js";
 import { deleteUserPoolClient } from "../../app/user-pools/delete-user-pool-client.js";
 import { deleteUserPoolClientSecret } from "../../app/user-pools/delete-user-pool-client-secret.js";
 import { describeUserPool } from "../../app/user-pools/describe-user-pool.js";
 import { describeUserPoolClient } from "../../app/user-pools/describe-user-pool-client.js";
+import { getGroup } from "../../app/user-pools/get-group.js";
 import { getUserPoolMfaConfig } from "../../app/user-pools/get-user-pool-mfa-config.js";
+import { initiateAuth } from "../../app/user-pools/initiate-auth.js";
+import { listGroups } from "../../app/user-pools/list-groups.js";
 import { listTagsForResource } from "../../app/user-pools/list-tags-for-resource.js";
 import { listUserPoolClientSecrets } from "../../app/user-pools/list-user-pool-client-secrets.js";
 import { listUserPoolClients } from "../../app/user-pools/list-user-pool-clients.js";
 import { listUserPools } from "../../app/user-pools/list-user-pools.js";
+import { listUsers } from "../../app/user-pools/list-users.js";
+import { listUsersInGroup } from "../../app/user-pools/list-users-in-group.js";
+import { resendConfirmationCode } from "../../app/user-pools/resend-confirmation-code.js";
+import { respondToAuthChallenge } from "../../app/user-pools/respond-to-auth-challenge.js";
 import { setUserPoolMfaConfig } from "../../app/user-pools/set-user-pool-mfa-config.js";
+import { signUp } from "../../app/user-pools/sign-up.js";
 import { tagResource } from "../../app/user-pools/tag-resource.js";
 import { untagResource } from "../../app/user-pools/untag-resource.js";
+import { updateGroup } from "../../app/user-pools/update-group.js";
 import { updateUserPool } from "../../app/user-pools/update-user-pool.js";
 import { updateUserPoolClient } from "../../app/user-pools/update-user-pool-client.js";
-import { type ActionDefinition, missing, supported } from "./action-table.js";
+import { type ActionDefinition, missing, partial, supported } from "./action-table.js";
 import type { CognitoIdpActionName } from "./cognito-idp-actions.js";
 
 /**
@@ -27,43 +55,43 @@ import type { CognitoIdpActionName } from "./cognito-idp-actions.js";
 export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> = {
   AddCustomAttributes: supported(addCustomAttributes),
   AddUserPoolClientSecret: supported(addUserPoolClientSecret),
-  AdminAddUserToGroup: missing(),
-  AdminConfirmSignUp: missing(),
-  AdminCreateUser: missing(),
+  AdminAddUserToGroup: supported(adminAddUserToGroup),
+  AdminConfirmSignUp: supported(adminConfirmSignUp),
+  AdminCreateUser: supported(adminCreateUser),
   AdminDeleteSoftwareToken: missing(),
-  AdminDeleteUserAttributes: missing(),
-  AdminDeleteUser: missing(),
+  AdminDeleteUserAttributes: supported(adminDeleteUserAttributes),
+  AdminDeleteUser: supported(adminDeleteUser),
   AdminDisableProviderForUser: missing(),
-  AdminDisableUser: missing(),
-  AdminEnableUser: missing(),
+  AdminDisableUser: supported(adminDisableUser),
+  AdminEnableUser: supported(adminEnableUser),
   AdminForgetDevice: missing(),
   AdminGetDevice: missing(),
   AdminGetUserAuthFactors: missing(),
-  AdminGetUser: missing(),
-  AdminInitiateAuth: missing(),
+  AdminGetUser: supported(adminGetUser),
+  AdminInitiateAuth: supported(adminInitiateAuth),
   AdminLinkProviderForUser: missing(),
   AdminListDevices: missing(),
-  AdminListGroupsForUser: missing(),
+  AdminListGroupsForUser: supported(adminListGroupsForUser),
   AdminListUserAuthEvents: missing(),
   AdminListUserSessions: missing(),
-  AdminRemoveUserFromGroup: missing(),
-  AdminResetUserPassword: missing(),
-  AdminRespondToAuthChallenge: missing(),
+  AdminRemoveUserFromGroup: supported(adminRemoveUserFromGroup),
+  AdminResetUserPassword: supported(adminResetUserPassword),
+  AdminRespondToAuthChallenge: supported(adminRespondToAuthChallenge),
   AdminRevokeUserSession: missing(),
   AdminSetUserMFAPreference: missing(),
-  AdminSetUserPassword: missing(),
+  AdminSetUserPassword: supported(adminSetUserPassword),
   AdminSetUserSettings: missing(),
   AdminUpdateAuthEventFeedback: missing(),
   AdminUpdateDeviceStatus: missing(),
-  AdminUpdateUserAttributes: missing(),
-  AdminUserGlobalSignOut: missing(),
+  AdminUpdateUserAttributes: partial(adminUpdateUserAttributes, "RequireVerificationBeforeUpdate ignored"),
+  AdminUserGlobalSignOut: supported(adminUserGlobalSignOut),
   AssociateSoftwareToken: missing(),
   ChangePassword: missing(),
   CompleteWebAuthnRegistration: missing(),
   ConfirmDevice: missing(),
   ConfirmForgotPassword: missing(),
-  ConfirmSignUp: missing(),
-  CreateGroup: missing(),
+  ConfirmSignUp: supported(confirmSignUp),
+  CreateGroup: supported(createGroup),
   CreateIdentityProvider: missing(),
   CreateManagedLoginBranding: missing(),
   CreateResourceServer: missing(),
@@ -73,7 +101,7 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   CreateUserPool: supported(createUserPool),
   CreateUserPoolDomain: missing(),
   CreateUserPoolReplica: missing(),
-  DeleteGroup: missing(),
+  DeleteGroup: supported(deleteGroup),
   DeleteIdentityProvider: missing(),
   DeleteManagedLoginBranding: missing(),
   DeleteResourceServer: missing(),
@@ -102,7 +130,7 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   GetCSVHeader: missing(),
   GetClientToken: missing(),
   GetDevice: missing(),
-  GetGroup: missing(),
+  GetGroup: supported(getGroup),
   GetIdentityProviderByIdentifier: missing(),
   GetLogDeliveryConfiguration: missing(),
   GetProvisionedLimit: missing(),
@@ -116,9 +144,9 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   GetUserPoolMfaConfig: supported(getUserPoolMfaConfig),
   GetUserPoolSessionConfiguration: missing(),
   GlobalSignOut: missing(),
-  InitiateAuth: missing(),
+  InitiateAuth: supported(initiateAuth),
   ListDevices: missing(),
-  ListGroups: missing(),
+  ListGroups: supported(listGroups),
   ListIdentityProviders: missing(),
   ListResourceServers: missing(),
   ListTagsForResource: supported(listTagsForResource),
@@ -129,11 +157,11 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   ListUserPoolReplicas: missing(),
   ListUserPools: supported(listUserPools),
   ListUserSessions: missing(),
-  ListUsers: missing(),
-  ListUsersInGroup: missing(),
+  ListUsers: supported(listUsers),
+  ListUsersInGroup: supported(listUsersInGroup),
   ListWebAuthnCredentials: missing(),
-  ResendConfirmationCode: missing(),
-  RespondToAuthChallenge: missing(),
+  ResendConfirmationCode: supported(resendConfirmationCode),
+  RespondToAuthChallenge: supported(respondToAuthChallenge),
   RevokeToken: missing(),
   RevokeUserSession: missing(),
   SetLogDeliveryConfiguration: missing(),
@@ -144,7 +172,7 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   SetUserPoolMfaConfig: supported(setUserPoolMfaConfig),
   SetUserPoolSessionConfiguration: missing(),
   SetUserSettings: missing(),
-  SignUp: missing(),
+  SignUp: supported(signUp),
   StartUserImportJob: missing(),
   StartWebAuthnRegistration: missing(),
   StopUserImportJob: missing(),
@@ -152,7 +180,7 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   UntagResource: supported(untagResource),
   UpdateAuthEventFeedback: missing(),
   UpdateDeviceStatus: missing(),
-  UpdateGroup: missing(),
+  UpdateGroup: supported(updateGroup),
   UpdateIdentityProvider: missing(),
   UpdateManagedLoginBranding: missing(),
   UpdateProvisionedLimit: missing(),

@@ -1,0 +1,70 @@
+import { NotAuthorizedException } from "../../domain/errors.js";
+import type { SecretBox } from "../../ports/secret-box.js";
+
+// The Session string of a challenge: sealed with the master key (AES-GCM, purpose-bound), so it is opaque,
+// tamper-proof and needs no storage. It names the pool, client, user and the challenge it answers, and
+// expires after the client's AuthSessionValidity (3–15 minutes).
+
+const PURPOSE = "auth-session";
+
+export type SessionChallenge = "PASSWORD_VERIFIER" | "NEW_PASSWORD_REQUIRED";
+
+export interface AuthSessionState {
+  poolId: string;
+  clientId: string;
+  /** The user's sub, or absent when the user does not exist (simulated challenge). */
+  sub?: string;
+  /** The internal username (USER_ID_FOR_SRP), or the typed name for an unknown user. */
+  username: string;
+  challenge: SessionChallenge;
+  expiresAt: number;
+  /**
+   * PASSWORD_VERIFIER: the server's SRP secret b, the client's SRP_A (not sent again with the proof) and
+   * the SECRET_BLOCK handed out. B is recomputed from b and the verifier, keeping the Session short.
+   */
+  srp?: { privateBHex: string; srpA: string; secretBlock: string };
+}
+
+const evenHex = (hex: string) => (hex.length % 2 === 1 ? `0${hex}` : hex);
+
+export function sealAuthSession(secretBox: SecretBox, state: AuthSessionState): string {
+  const compact = state.srp
+    ? {
+        ...state,
+        srp: { ...state.srp, srpA: Buffer.from(evenHex(state.srp.srpA), "hex").toString("base64") },
+      }
+    : state;
+  return secretBox.seal(JSON.stringify(compact), PURPOSE);
+}
+
+/** Opens a session for `challenge`; anything else (tampered, expired, other challenge) is refused. */
+export function openAuthSession(
+  secretBox: SecretBox,
+  session: string | undefined,
+  expected: { clientId: string; challenge: SessionChallenge; now: Date },
+): AuthSessionState {
+  let state: AuthSessionState;
+  try {
+    if (!session) throw new Error("missing");
+    state = JSON.parse(secretBox.open(session, PURPOSE)) as AuthSessionState;
+  } catch {
+    throw new NotAuthorizedException("Invalid session for the user.");
+  }
+  if (state.clientId !== expected.clientId || state.challenge !== expected.challenge) {
+    throw new NotAuthorizedException("Invalid session for the user.");
+  }
+  if (expected.now.getTime() > state.expiresAt) {
+    throw new NotAuthorizedException("Invalid session for the user, session is expired.");
+  }
+  if (state.srp) {
+    state = { ...state, srp: { ...state.srp, srpA: Buffer.from(state.srp.srpA, "base64").toString("hex") } };
+  }
+  return state;
+}
+
+/** AuthSessionValidity is in minutes (3 by default). */
+export function sessionExpiry(clientSettings: Record<string, unknown>, now: Date): number {
+  const minutes =
+    typeof clientSettings.AuthSessionValidity === "number" ? clientSettings.AuthSessionValidity : 3;
+  return now.getTime() + minutes * 60_000;
+}

@@ -1,0 +1,110 @@
+import { InvalidParameterException } from "../../domain/errors.js";
+import { refreshFailureError } from "../../domain/tokens/token-errors.js";
+import type { User } from "../../domain/user/user.js";
+import { checkSecretHash, type PublicClient } from "../users/public-client.js";
+import { findUserByIdentifier } from "../users/user-directory.js";
+import { respondToNewPasswordRequired } from "./new-password.js";
+import { passwordSignIn } from "./password-flows.js";
+import type { AuthResponse, SignInDependencies } from "./sign-in.js";
+import { respondToPasswordVerifier, startSrpSignIn } from "./srp-flow.js";
+
+// The one sign-in engine behind InitiateAuth, AdminInitiateAuth and both RespondToAuthChallenge actions
+// (the hosted UI will drive it too). Each caller says which AuthFlows it accepts.
+
+export const PUBLIC_AUTH_FLOWS = [
+  "USER_SRP_AUTH",
+  "USER_PASSWORD_AUTH",
+  "REFRESH_TOKEN_AUTH",
+  "REFRESH_TOKEN",
+];
+export const ADMIN_AUTH_FLOWS = [
+  "USER_SRP_AUTH",
+  "ADMIN_USER_PASSWORD_AUTH",
+  "ADMIN_NO_SRP_AUTH",
+  "REFRESH_TOKEN_AUTH",
+  "REFRESH_TOKEN",
+];
+
+/** SECRET_HASH may be computed over the typed name or the internal username; accept either. */
+async function checkUsernameSecretHash(
+  deps: SignInDependencies,
+  target: PublicClient,
+  typed: string | undefined,
+  secretHash: string | undefined,
+): Promise<void> {
+  if (!target.hasSecret) return;
+  const user: User | undefined = typed
+    ? await findUserByIdentifier(deps.storage.users, target.pool, typed)
+    : undefined;
+  const names = [typed, user?.username].filter((name): name is string => typeof name === "string");
+  await checkSecretHash(deps, target, names, secretHash);
+}
+
+async function refreshSignIn(
+  deps: SignInDependencies,
+  target: PublicClient,
+  parameters: Record<string, string>,
+): Promise<AuthResponse> {
+  const refreshToken = parameters.REFRESH_TOKEN;
+  if (!refreshToken) throw new InvalidParameterException("Missing required parameter REFRESH_TOKEN");
+  // InitiateAuth refreshes never rotate (GetTokensFromRefreshToken does), so this path only reads.
+  const refreshed = await deps.tokens.refreshTokens({
+    refreshToken,
+    client: target.client,
+    rotate: { enabled: false, graceSeconds: 0 },
+  });
+  if (!refreshed.ok) throw refreshFailureError(refreshed.reason);
+  if (target.hasSecret) {
+    const names = [parameters.USERNAME, refreshed.user.username, refreshed.user.sub].filter(
+      (name): name is string => typeof name === "string",
+    );
+    await checkSecretHash(deps, target, names, parameters.SECRET_HASH);
+  }
+  const { RefreshToken: _kept, ...result } = refreshed.result;
+  return { AuthenticationResult: result, ChallengeParameters: {} };
+}
+
+export async function runAuthFlow(
+  deps: SignInDependencies,
+  target: PublicClient,
+  authFlow: string,
+  parameters: Record<string, string>,
+): Promise<AuthResponse> {
+  switch (authFlow) {
+    case "USER_PASSWORD_AUTH":
+    case "ADMIN_USER_PASSWORD_AUTH":
+    case "ADMIN_NO_SRP_AUTH":
+      await checkUsernameSecretHash(deps, target, parameters.USERNAME, parameters.SECRET_HASH);
+      return passwordSignIn(deps, target, parameters);
+    case "USER_SRP_AUTH":
+      await checkUsernameSecretHash(deps, target, parameters.USERNAME, parameters.SECRET_HASH);
+      return startSrpSignIn(deps, target, parameters);
+    case "REFRESH_TOKEN_AUTH":
+    case "REFRESH_TOKEN":
+      return refreshSignIn(deps, target, parameters);
+    default:
+      throw new InvalidParameterException(
+        `${authFlow} is not supported by Cognate yet; see docs/compatibility.md.`,
+      );
+  }
+}
+
+export async function respondToChallenge(
+  deps: SignInDependencies,
+  target: PublicClient,
+  challengeName: string,
+  session: string | undefined,
+  responses: Record<string, string>,
+): Promise<AuthResponse> {
+  await checkUsernameSecretHash(deps, target, responses.USERNAME, responses.SECRET_HASH);
+  switch (challengeName) {
+    case "PASSWORD_VERIFIER":
+      return respondToPasswordVerifier(deps, target, session, responses);
+    case "NEW_PASSWORD_REQUIRED":
+      return respondToNewPasswordRequired(deps, target, session, responses);
+    default:
+      throw new InvalidParameterException(
+        `${challengeName} is not supported by Cognate yet; see docs/compatibility.md.`,
+      );
+  }
+}

@@ -1,0 +1,133 @@
+import { FAILURE_STREAK_RESET_MS, LOCKED_OUT_MESSAGE, lockedUntil } from "../../domain/auth/lockout.js";
+import {
+  NotAuthorizedException,
+  PasswordResetRequiredException,
+  UserNotConfirmedException,
+  UserNotFoundException,
+} from "../../domain/errors.js";
+import type { User } from "../../domain/user/user.js";
+import type { UserPool } from "../../domain/user-pool/user-pool.js";
+import type { UserPoolClient } from "../../domain/user-pool-client/user-pool-client.js";
+import type { AppDependencies } from "../dependencies.js";
+import type { AuthenticationResult } from "../tokens/mint-tokens.js";
+import { hidesUserExistence } from "../users/user-existence.js";
+import { sealAuthSession, sessionExpiry } from "./auth-session.js";
+import { newPasswordChallengeParameters } from "./new-password.js";
+
+// What every sign-in shares once the user is known: the lockout guard, failure counting, the status
+// gate (disabled, unconfirmed, reset required, temporary password) and the tokens at the end.
+
+export type SignInDependencies = Pick<
+  AppDependencies,
+  "storage" | "clock" | "random" | "secretBox" | "secretHasher" | "passwords" | "srp" | "tokens"
+>;
+
+export interface SignInTarget {
+  pool: UserPool;
+  client: UserPoolClient;
+}
+
+export type AuthResponse =
+  | { AuthenticationResult: AuthenticationResult; ChallengeParameters: Record<string, string> }
+  | { ChallengeName: string; Session: string; ChallengeParameters: Record<string, string> };
+
+export const API_SCOPES = ["aws.cognito.signin.user.admin"];
+export const incorrectCredentials = () => new NotAuthorizedException("Incorrect username or password.");
+
+/** An unknown user: Cognito's generic answer when the client hides user existence, else the truth. */
+export function unknownUserError(client: UserPoolClient): Error {
+  return hidesUserExistence(client)
+    ? incorrectCredentials()
+    : new UserNotFoundException("User does not exist.");
+}
+
+/** Refuses the attempt while the user is locked out by earlier failures. */
+export async function guardLockout(deps: SignInDependencies, user: User): Promise<void> {
+  const now = deps.clock.now();
+  const streak = await deps.storage.users.readFailedSignIns(
+    user.userPoolId,
+    user.sub,
+    now,
+    FAILURE_STREAK_RESET_MS,
+  );
+  const until = lockedUntil(streak.failures, streak.lastFailureAt);
+  if (until && now < until) throw new NotAuthorizedException(LOCKED_OUT_MESSAGE);
+}
+
+/** Counts a wrong password or proof, then answers as Cognito does. */
+export async function failSignIn(deps: SignInDependencies, user: User): Promise<never> {
+  await deps.storage.users.recordFailedSignIn(
+    user.userPoolId,
+    user.sub,
+    deps.clock.now(),
+    FAILURE_STREAK_RESET_MS,
+  );
+  throw incorrectCredentials();
+}
+
+async function clearFailures(deps: SignInDependencies, user: User): Promise<void> {
+  const now = deps.clock.now();
+  const streak = await deps.storage.users.readFailedSignIns(
+    user.userPoolId,
+    user.sub,
+    now,
+    FAILURE_STREAK_RESET_MS,
+  );
+  // Only write when there is something to clear: a clean sign-in stays a read-only path.
+  if (streak.failures > 0 || streak.lastFailureAt !== null)
+    await deps.storage.users.clearFailedSignIns(user.userPoolId, user.sub);
+}
+
+/** Tokens for a user who has proved who they are. */
+export async function issueSignInTokens(
+  deps: SignInDependencies,
+  target: SignInTarget,
+  user: User,
+): Promise<AuthResponse> {
+  const groups = await deps.storage.groups.groupsOfUser(user.userPoolId, user.sub);
+  const result = await deps.tokens.issueTokens({
+    user,
+    pool: target.pool,
+    client: target.client,
+    groups,
+    scopes: API_SCOPES,
+    authTime: deps.clock.now(),
+    withRefreshToken: true,
+  });
+  return { AuthenticationResult: result, ChallengeParameters: {} };
+}
+
+/** After the password (or SRP proof) checked out: status rules, then a challenge or tokens. */
+export async function afterPasswordVerified(
+  deps: SignInDependencies,
+  target: SignInTarget,
+  user: User,
+): Promise<AuthResponse> {
+  await clearFailures(deps, user);
+  if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
+  if (user.status === "UNCONFIRMED") throw new UserNotConfirmedException("User is not confirmed.");
+  if (user.status === "RESET_REQUIRED")
+    throw new PasswordResetRequiredException("Password reset required for the user");
+  if (user.status === "FORCE_CHANGE_PASSWORD") {
+    const now = deps.clock.now();
+    if (user.temporaryPasswordExpiresAt && now > user.temporaryPasswordExpiresAt) {
+      throw new NotAuthorizedException(
+        "Temporary password has expired and must be reset by an administrator.",
+      );
+    }
+    const session = sealAuthSession(deps.secretBox, {
+      poolId: target.pool.id,
+      clientId: target.client.clientId,
+      sub: user.sub,
+      username: user.username,
+      challenge: "NEW_PASSWORD_REQUIRED",
+      expiresAt: sessionExpiry(target.client.settings, now),
+    });
+    return {
+      ChallengeName: "NEW_PASSWORD_REQUIRED",
+      Session: session,
+      ChallengeParameters: newPasswordChallengeParameters(target.pool, user),
+    };
+  }
+  return issueSignInTokens(deps, target, user);
+}
