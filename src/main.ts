@@ -45,10 +45,24 @@ export interface StartOptions {
   /** Overrides for tests: an injected clock, a log destination. */
   clock?: Clock;
   logDestination?: pino.DestinationStream;
+  /** CLI commands other than serve do not print freshly generated credentials. */
+  announceGeneratedCredentials?: boolean;
 }
 
-/** The composition root: reads nothing from the environment itself, builds every adapter and wires them. */
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+export interface Application {
+  dependencies: AppDependencies;
+  logger: pino.Logger;
+  adminCredentials: { accessKeyId: string; secretAccessKey: string };
+  messaging: ReturnType<typeof createMessaging>;
+  /** Closes messaging and storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every adapter and use-case dependency from the configuration. Reads nothing
+ * from the environment itself. The server and the CLI's offline commands (`cognate keys rotate`) share it.
+ */
+export async function buildApplication(config: Config, options: StartOptions = {}): Promise<Application> {
   const logger = pino(
     {
       level: config.logLevel,
@@ -75,7 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     accessKeyId: config.adminAccessKeyId,
     secretAccessKey: config.adminSecretAccessKey,
   });
-  if (admin.generated) {
+  if (admin.generated && options.announceGeneratedCredentials !== false) {
     // Printed once, on purpose: this is how an operator learns the generated admin credentials.
     process.stdout.write(
       `Cognate generated admin credentials (kept in ${config.dataDir}/admin-credentials.json):\n` +
@@ -138,6 +152,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     tokens,
   };
 
+  return {
+    dependencies,
+    logger,
+    adminCredentials: admin.credentials,
+    messaging,
+    async close() {
+      await messaging.close();
+      await storage.close();
+    },
+  };
+}
+
+/** Starts the HTTP server on top of a freshly built application. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const application = await buildApplication(config, options);
+  const { dependencies, logger, messaging } = application;
+  const { storage, clock, deployment, tokens } = dependencies;
+  const admin = { credentials: application.adminCredentials };
+
   const userPoolsService: JsonService = {
     targetPrefix: "AWSCognitoIdentityProviderService",
     knownActions: new Set<string>(COGNITO_IDP_ACTION_NAMES),
@@ -166,8 +199,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    await messaging.close();
-    await storage.close();
+    await application.close();
     throw error;
   }
   const address = app.server.address() as AddressInfo;
@@ -183,8 +215,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     close() {
       closing ??= (async () => {
         await app.close();
-        await messaging.close();
-        await storage.close();
+        await application.close();
         logger.info({}, "cognate stopped");
       })();
       return closing;

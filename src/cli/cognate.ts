@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from "../config/config.js";
+import { loadOrCreateAdminCredentials } from "../integrations/crypto/data-dir-secrets.js";
 import { outboxFilePath, readDevOutboxFile } from "../integrations/messaging/file-dev-outbox.js";
-import { startServer } from "../main.js";
+import { buildApplication, startServer } from "../main.js";
 
 function loadConfigOrExit(): ReturnType<typeof loadConfig> {
   try {
@@ -77,6 +78,54 @@ program
       }
     }
     if (messages.length === 0 && !options.json) process.stdout.write("The dev outbox is empty.\n");
+  });
+
+const keys = program.command("keys").description("Manage token signing keys.");
+keys
+  .command("rotate")
+  .description(
+    "Create new signing keys for a user pool; tokens signed by the old keys stay verifiable for a day.",
+  )
+  .requiredOption("--pool <userPoolId>", "the user pool whose keys to rotate")
+  .option("--json", "print the result as JSON")
+  .action(async (options: { pool: string; json?: boolean }) => {
+    const application = await buildApplication(loadConfigOrExit(), { announceGeneratedCredentials: false });
+    try {
+      const rotation = await application.dependencies.tokens.rotateSigningKeys(options.pool);
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(rotation)}\n`);
+      } else {
+        process.stdout.write(
+          `New keys: ${rotation.created.join(", ")}\nRetired (still published for a day): ${rotation.retired.join(", ") || "none"}\n`,
+        );
+      }
+    } catch (error) {
+      process.stderr.write(
+        `cognate keys rotate: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    } finally {
+      await application.close();
+    }
+  });
+
+program
+  .command("admin-credentials")
+  .description("Print the credentials admin (SigV4-signed) calls must use.")
+  .option("--json", "print them as JSON")
+  .action(async (options: { json?: boolean }) => {
+    const config = loadConfigOrExit();
+    const { credentials } = loadOrCreateAdminCredentials(config.dataDir, {
+      accessKeyId: config.adminAccessKeyId,
+      secretAccessKey: config.adminSecretAccessKey,
+    });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ ...credentials, region: config.region })}\n`);
+    } else {
+      process.stdout.write(
+        `AWS_ACCESS_KEY_ID=${credentials.accessKeyId}\nAWS_SECRET_ACCESS_KEY=${credentials.secretAccessKey}\nAWS_REGION=${config.region}\n`,
+      );
+    }
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
