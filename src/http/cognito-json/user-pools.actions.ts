@@ -16,18 +16,27 @@ import { adminRespondToAuthChallenge } from "../../app/user-pools/admin-respond-
 import { adminSetUserPassword } from "../../app/user-pools/admin-set-user-password.js";
 import { adminUpdateUserAttributes } from "../../app/user-pools/admin-update-user-attributes.js";
 import { adminUserGlobalSignOut } from "../../app/user-pools/admin-user-global-sign-out.js";
+import { changePassword } from "../../app/user-pools/change-password.js";
+import { confirmForgotPassword } from "../../app/user-pools/confirm-forgot-password.js";
 import { confirmSignUp } from "../../app/user-pools/confirm-sign-up.js";
 import { createGroup } from "../../app/user-pools/create-group.js";
 import { createUserPool } from "../../app/user-pools/create-user-pool.js";
 import { createUserPoolClient } from "../../app/user-pools/create-user-pool-client.js";
 import { deleteGroup } from "../../app/user-pools/delete-group.js";
+import { deleteUser } from "../../app/user-pools/delete-user.js";
+import { deleteUserAttributes } from "../../app/user-pools/delete-user-attributes.js";
 import { deleteUserPool } from "../../app/user-pools/delete-user-pool.js";
 import { deleteUserPoolClient } from "../../app/user-pools/delete-user-pool-client.js";
 import { deleteUserPoolClientSecret } from "../../app/user-pools/delete-user-pool-client-secret.js";
 import { describeUserPool } from "../../app/user-pools/describe-user-pool.js";
 import { describeUserPoolClient } from "../../app/user-pools/describe-user-pool-client.js";
+import { forgotPassword } from "../../app/user-pools/forgot-password.js";
 import { getGroup } from "../../app/user-pools/get-group.js";
+import { getTokensFromRefreshToken } from "../../app/user-pools/get-tokens-from-refresh-token.js";
+import { getUser } from "../../app/user-pools/get-user.js";
+import { getUserAttributeVerificationCode } from "../../app/user-pools/get-user-attribute-verification-code.js";
 import { getUserPoolMfaConfig } from "../../app/user-pools/get-user-pool-mfa-config.js";
+import { globalSignOut } from "../../app/user-pools/global-sign-out.js";
 import { initiateAuth } from "../../app/user-pools/initiate-auth.js";
 import { listGroups } from "../../app/user-pools/list-groups.js";
 import { listTagsForResource } from "../../app/user-pools/list-tags-for-resource.js";
@@ -38,13 +47,16 @@ import { listUsers } from "../../app/user-pools/list-users.js";
 import { listUsersInGroup } from "../../app/user-pools/list-users-in-group.js";
 import { resendConfirmationCode } from "../../app/user-pools/resend-confirmation-code.js";
 import { respondToAuthChallenge } from "../../app/user-pools/respond-to-auth-challenge.js";
+import { revokeToken } from "../../app/user-pools/revoke-token.js";
 import { setUserPoolMfaConfig } from "../../app/user-pools/set-user-pool-mfa-config.js";
 import { signUp } from "../../app/user-pools/sign-up.js";
 import { tagResource } from "../../app/user-pools/tag-resource.js";
 import { untagResource } from "../../app/user-pools/untag-resource.js";
 import { updateGroup } from "../../app/user-pools/update-group.js";
+import { updateUserAttributes } from "../../app/user-pools/update-user-attributes.js";
 import { updateUserPool } from "../../app/user-pools/update-user-pool.js";
 import { updateUserPoolClient } from "../../app/user-pools/update-user-pool-client.js";
+import { verifyUserAttribute } from "../../app/user-pools/verify-user-attribute.js";
 import { type ActionDefinition, missing, partial, supported } from "./action-table.js";
 import type { CognitoIdpActionName } from "./cognito-idp-actions.js";
 
@@ -86,10 +98,10 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   AdminUpdateUserAttributes: partial(adminUpdateUserAttributes, "RequireVerificationBeforeUpdate ignored"),
   AdminUserGlobalSignOut: supported(adminUserGlobalSignOut),
   AssociateSoftwareToken: missing(),
-  ChangePassword: missing(),
+  ChangePassword: supported(changePassword),
   CompleteWebAuthnRegistration: missing(),
   ConfirmDevice: missing(),
-  ConfirmForgotPassword: missing(),
+  ConfirmForgotPassword: supported(confirmForgotPassword),
   ConfirmSignUp: supported(confirmSignUp),
   CreateGroup: supported(createGroup),
   CreateIdentityProvider: missing(),
@@ -106,8 +118,8 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   DeleteManagedLoginBranding: missing(),
   DeleteResourceServer: missing(),
   DeleteTerms: missing(),
-  DeleteUserAttributes: missing(),
-  DeleteUser: missing(),
+  DeleteUserAttributes: supported(deleteUserAttributes),
+  DeleteUser: supported(deleteUser),
   DeleteUserPoolClient: supported(deleteUserPoolClient),
   DeleteUserPoolClientSecret: supported(deleteUserPoolClientSecret),
   DeleteUserPool: supported(deleteUserPool),
@@ -126,7 +138,7 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   DescribeUserPool: supported(describeUserPool),
   DescribeUserPoolDomain: missing(),
   ForgetDevice: missing(),
-  ForgotPassword: missing(),
+  ForgotPassword: supported(forgotPassword),
   GetCSVHeader: missing(),
   GetClientToken: missing(),
   GetDevice: missing(),
@@ -135,15 +147,15 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   GetLogDeliveryConfiguration: missing(),
   GetProvisionedLimit: missing(),
   GetSigningCertificate: missing(),
-  GetTokensFromRefreshToken: missing(),
+  GetTokensFromRefreshToken: partial(getTokensFromRefreshToken, "DeviceKey is not checked"),
   GetUICustomization: missing(),
-  GetUserAttributeVerificationCode: missing(),
+  GetUserAttributeVerificationCode: supported(getUserAttributeVerificationCode),
   GetUserAuthFactors: missing(),
-  GetUser: missing(),
+  GetUser: partial(getUser, "MFA settings are not returned yet"),
   GetUserPoolClientSessionConfiguration: missing(),
   GetUserPoolMfaConfig: supported(getUserPoolMfaConfig),
   GetUserPoolSessionConfiguration: missing(),
-  GlobalSignOut: missing(),
+  GlobalSignOut: supported(globalSignOut),
   InitiateAuth: supported(initiateAuth),
   ListDevices: missing(),
   ListGroups: supported(listGroups),
@@ -162,7 +174,7 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   ListWebAuthnCredentials: missing(),
   ResendConfirmationCode: supported(resendConfirmationCode),
   RespondToAuthChallenge: supported(respondToAuthChallenge),
-  RevokeToken: missing(),
+  RevokeToken: supported(revokeToken),
   RevokeUserSession: missing(),
   SetLogDeliveryConfiguration: missing(),
   SetRiskConfiguration: missing(),
@@ -186,11 +198,11 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   UpdateProvisionedLimit: missing(),
   UpdateResourceServer: missing(),
   UpdateTerms: missing(),
-  UpdateUserAttributes: missing(),
+  UpdateUserAttributes: supported(updateUserAttributes),
   UpdateUserPoolClient: supported(updateUserPoolClient),
   UpdateUserPool: supported(updateUserPool),
   UpdateUserPoolDomain: missing(),
   UpdateUserPoolReplica: missing(),
   VerifySoftwareToken: missing(),
-  VerifyUserAttribute: missing(),
+  VerifyUserAttribute: supported(verifyUserAttribute),
 };
