@@ -133,6 +133,18 @@ describe.each(adapters)("user storage contract on %s", (_name, factory) => {
     ).toBe(bob.sub);
   });
 
+  it("keeps attribute values pending verification apart, and clears them", async () => {
+    const pat = user(poolId, "pat");
+    await storage.users.insertUser({ user: pat, usernameKey: "pat", aliases: [] });
+    const pending = { ...pat, pendingAttributes: { email: "new.pat@example.com" } };
+    await storage.users.saveUser(pending, []);
+    const found = await storage.users.findUserBySub(poolId, pat.sub);
+    expect(found?.pendingAttributes).toEqual({ email: "new.pat@example.com" });
+    expect(found?.attributes.email).toBe("pat@example.com");
+    await storage.users.saveUser({ ...pending, pendingAttributes: {} }, []);
+    expect((await storage.users.findUserBySub(poolId, pat.sub))?.pendingAttributes).toBeUndefined();
+  });
+
   it("keeps the old aliases when the new ones collide", async () => {
     const carol = user(poolId, "carol");
     const dave = user(poolId, "dave");

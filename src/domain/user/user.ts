@@ -35,6 +35,11 @@ export interface User {
   passwordHistory: string[];
   /** When a temporary password stops working (FORCE_CHANGE_PASSWORD users). */
   temporaryPasswordExpiresAt: Date | null;
+  /**
+   * New email/phone values waiting for verification when the pool requires verification before update;
+   * until verified, the old value stays in `attributes` (and in tokens and aliases).
+   */
+  pendingAttributes?: Record<string, string>;
   /** Anything issued before this instant (access tokens, sessions) is no longer honoured by Cognate. */
   tokensRevokedAt: Date | null;
   createdAt: Date;

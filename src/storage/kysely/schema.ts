@@ -33,6 +33,7 @@ export interface UsersTable {
   status: string;
   enabled: number;
   attributes_json: string;
+  pending_attributes_json: string | null;
   email: string | null;
   phone_number: string | null;
   name: string | null;

@@ -34,6 +34,9 @@ export function userFromRow(row: UserRow): User {
     status: row.status as UserStatus,
     enabled: Number(row.enabled) === 1,
     attributes: JSON.parse(row.attributes_json) as Record<string, string>,
+    ...(row.pending_attributes_json
+      ? { pendingAttributes: JSON.parse(row.pending_attributes_json) as Record<string, string> }
+      : {}),
     password:
       row.password_hash === null
         ? null
@@ -62,6 +65,10 @@ function mutableColumns(user: User) {
     status: user.status,
     enabled: user.enabled ? 1 : 0,
     attributes_json: JSON.stringify(user.attributes),
+    pending_attributes_json:
+      user.pendingAttributes && Object.keys(user.pendingAttributes).length > 0
+        ? JSON.stringify(user.pendingAttributes)
+        : null,
     email: attribute("email"),
     phone_number: attribute("phone_number"),
     name: attribute("name"),
