@@ -1,18 +1,35 @@
 import { AliasExistsException, UsernameExistsException } from "../../domain/errors.js";
 import { activeAliases } from "../../domain/user/sign-in-identity.js";
-import type { User } from "../../domain/user/user.js";
+import type { AliasKind, User } from "../../domain/user/user.js";
 import type { UserPool } from "../../domain/user-pool/user-pool.js";
 import { DuplicateKeyError, type StorageRepositories } from "../../ports/storage.js";
 
 // Shared user writes: every save recomputes the user's aliases from the pool's rules, so an email that
 // stops being verified stops being a sign-in alias; collisions become Cognito's exceptions.
 
-function aliasTaken(pool: UserPool): Error {
+/** Names the alias another user holds, in Cognito's words. */
+async function aliasTaken(
+  repositories: Pick<StorageRepositories, "users">,
+  pool: UserPool,
+  user: User,
+): Promise<Error> {
+  let kind: AliasKind = "email";
+  try {
+    for (const alias of activeAliases(pool.settings, user)) {
+      const holder = await repositories.users.findUserByAlias(pool.id, alias);
+      if (holder && holder.sub !== user.sub) {
+        kind = alias.kind;
+        break;
+      }
+    }
+  } catch {
+    // Inside a PostgreSQL transaction the failed write aborted it; keep the generic wording.
+  }
   const asUsername =
     Array.isArray(pool.settings.UsernameAttributes) && pool.settings.UsernameAttributes.length > 0;
   return asUsername
-    ? new UsernameExistsException("An account with the given email already exists.")
-    : new AliasExistsException("An account with the email already exists.");
+    ? new UsernameExistsException(`An account with the given ${kind} already exists.`)
+    : new AliasExistsException(`An account with the ${kind} already exists.`);
 }
 
 /** Inserts a new user; a taken username or alias becomes UsernameExistsException / AliasExistsException. */
@@ -26,7 +43,7 @@ export async function insertNewUser(
     await repositories.users.insertUser({ user, usernameKey, aliases: activeAliases(pool.settings, user) });
   } catch (error) {
     if (error instanceof DuplicateKeyError) {
-      if (error.constraint === "user_aliases_uq") throw aliasTaken(pool);
+      if (error.constraint === "user_aliases_uq") throw await aliasTaken(repositories, pool, user);
       throw new UsernameExistsException("User already exists");
     }
     throw error;
@@ -42,7 +59,7 @@ export async function saveUser(
   try {
     await repositories.users.saveUser(user, activeAliases(pool.settings, user));
   } catch (error) {
-    if (error instanceof DuplicateKeyError) throw aliasTaken(pool);
+    if (error instanceof DuplicateKeyError) throw await aliasTaken(repositories, pool, user);
     throw error;
   }
 }
