@@ -1,38 +1,9 @@
-import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { describe, expect, it } from "vitest";
 import { ProtocolError } from "../../src/http/cognito-json/errors.js";
 import type { JsonRequest } from "../../src/http/cognito-json/json-protocol.js";
 import { createSigV4Verifier } from "../../src/http/cognito-json/sigv4.js";
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-const toBuffer = (data: SourceData): Buffer =>
-  typeof data === "string"
-    ? Buffer.from(data, "utf8")
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-
-/** The SHA-256 the smithy signer needs, on node:crypto (so the test signs exactly as the SDK does). */
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(this.secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
+import { NodeSha256 } from "../support/node-sha256.js";
 
 const ADMIN = { accessKeyId: "AKIDCOGNATETEST", secretAccessKey: "s3cr3t/Key+With=Odd&Chars" };
 const NOW = new Date("2026-03-14T15:09:26Z");

@@ -1,13 +1,13 @@
 // Fuzzes every implemented cognito-idp action over raw HTTP: bodies shaped by the model, then mutated (wrong
 // types, huge strings, unicode, nulls, deep nesting, extra fields, non-object and invalid JSON). Whatever the
 // body, the server must answer below 500, and every error must carry x-amzn-errortype and {__type, message}.
-import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { SignatureV4 } from "@smithy/signature-v4";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UNSIGNED_COGNITO_IDP_ACTIONS } from "../../src/http/cognito-json/cognito-idp-actions.js";
 import model from "../../src/http/cognito-json/model/cognito-idp.model.json" with { type: "json" };
 import { USER_POOL_ACTIONS } from "../../src/http/cognito-json/user-pools.actions.js";
+import { NodeSha256 } from "../support/node-sha256.js";
 import { startTestServer, type TestServer, testBackends } from "../support/server.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -217,34 +217,6 @@ function abbreviated(body: Body) {
 }
 
 // ---- raw, signed requests ------------------------------------------------------------------------------
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const toBuffer = (data: SourceData) =>
-  typeof data === "string"
-    ? Buffer.from(data, "utf8")
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-
-/** node:crypto SHA-256 in the shape @smithy/signature-v4 expects. */
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(this.secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
 
 async function post(server: TestServer, region: string, target: string, body: string) {
   const url = new URL(server.url);

@@ -1,7 +1,7 @@
-import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { ListUserPoolsCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NodeSha256 } from "../support/node-sha256.js";
 import { startTestServer, type TestServer, testBackends } from "../support/server.js";
 
 const SIGNING_ERRORS = [
@@ -10,34 +10,6 @@ const SIGNING_ERRORS = [
   "InvalidSignatureException",
   "IncompleteSignatureException",
 ];
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const toBuffer = (data: SourceData): Buffer =>
-  typeof data === "string"
-    ? Buffer.from(data, "utf8")
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-
-/** node:crypto SHA-256 in the shape @smithy/signature-v4 expects. */
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(this.secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
 
 /** Sends a JSON 1.1 request signed by hand (so the test controls the signing date). */
 async function postSigned(server: TestServer, action: string, body: unknown, signingDate: Date) {
