@@ -28,6 +28,9 @@ export const adminDeleteUserAttributes =
       if (name === "email" || name === "phone_number") delete attributes[`${name}_verified`];
     }
     const lastModifiedAt = nextModificationTime(deps.clock.now(), user.lastModifiedAt);
-    await saveUser(deps.storage, pool, { ...user, attributes, lastModifiedAt });
+    const pendingAttributes = Object.fromEntries(
+      Object.entries(user.pendingAttributes ?? {}).filter(([name]) => !names.includes(name)),
+    );
+    await saveUser(deps.storage, pool, { ...user, attributes, pendingAttributes, lastModifiedAt });
     return {};
   };

@@ -82,9 +82,14 @@ export const adminUpdateUserAttributes =
     const { attributes, toVerify } = applyAdminWrites(pool.settings, user.attributes, writes);
     checkRequiredAttributes(schema, attributes);
 
+    // An admin write replaces any value a user left waiting for verification.
+    const pendingAttributes = Object.fromEntries(
+      Object.entries(user.pendingAttributes ?? {}).filter(([name]) => !(name in writes)),
+    );
     const updated: User = {
       ...user,
       attributes,
+      pendingAttributes,
       lastModifiedAt: nextModificationTime(deps.clock.now(), user.lastModifiedAt),
     };
     const codes = await deps.storage.transaction(async (repositories) => {
