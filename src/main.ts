@@ -1,7 +1,13 @@
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
+import { applyConfiguration } from "./app/config-as-code/apply-configuration.js";
+import { localCognitoActions } from "./app/config-as-code/cognito-actions.js";
 import type { AppDependencies, Deployment } from "./app/dependencies.js";
+import { createAuthorizationEngine } from "./app/oauth2/authorization-engine.js";
 import { createTokens } from "./app/tokens/tokens.js";
+import { createTriggers } from "./app/triggers/triggers.js";
+import { uploadUserImportCsv } from "./app/user-import/upload-csv.js";
 import { createCodes } from "./app/users/codes.js";
 import { createPasswords } from "./app/users/passwords.js";
 import type { Config } from "./config/config.js";
@@ -15,8 +21,11 @@ import type { JsonService } from "./http/cognito-json/json-protocol.js";
 import { createCognitoIdpInputValidator } from "./http/cognito-json/model/validate-input.js";
 import { createSigV4Verifier } from "./http/cognito-json/sigv4.js";
 import { USER_POOL_ACTIONS } from "./http/cognito-json/user-pools.actions.js";
-import { createServerMetrics } from "./http/ops/metrics.js";
+import type { HostedUiOptions } from "./http/hosted-ui/routes.js";
+import { createOAuth2PoolResolver } from "./http/oauth2/routes.js";
+import { createServerMetrics, createTriggerMetrics } from "./http/ops/metrics.js";
 import { createHttpServer } from "./http/server.js";
+import { readDeclarationFile } from "./integrations/config-files/declaration-file.js";
 import { createAesGcmSecretBox } from "./integrations/crypto/aes-gcm-secret-box.js";
 import { createArgon2PasswordHasher } from "./integrations/crypto/argon2-password-hasher.js";
 import { loadCommonPasswordList } from "./integrations/crypto/breached-passwords.js";
@@ -24,9 +33,11 @@ import {
   loadOrCreateAdminCredentials,
   loadOrCreateMasterKey,
 } from "./integrations/crypto/data-dir-secrets.js";
+import { createForeignPasswordHashes } from "./integrations/crypto/foreign-password-hashes.js";
 import { createHmacSecretHasher } from "./integrations/crypto/hmac-secret-hasher.js";
 import { createJoseTokenSigner } from "./integrations/crypto/jose-token-signer.js";
 import { createOpenSslSrpPrimitives } from "./integrations/crypto/modexp.js";
+import { createTriggerInvoker } from "./integrations/lambda/trigger-invoker.js";
 import { createMessaging } from "./integrations/messaging/create-messaging.js";
 import { cryptoRandom, systemClock } from "./integrations/system.js";
 import type { Clock } from "./ports/clock.js";
@@ -54,7 +65,9 @@ export interface Application {
   logger: pino.Logger;
   adminCredentials: { accessKeyId: string; secretAccessKey: string };
   messaging: ReturnType<typeof createMessaging>;
-  /** Closes messaging and storage. */
+  /** The Prometheus registry's metrics (requests, and triggers through dependencies.triggers). */
+  metrics: ReturnType<typeof createServerMetrics>;
+  /** Closes the trigger workers, messaging and storage. */
   close(): Promise<void>;
 }
 
@@ -108,7 +121,7 @@ export async function buildApplication(config: Config, options: StartOptions = {
   const deployment: Deployment = {
     region: config.region,
     accountId: config.accountId,
-    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    publicUrl: config.publicUrl ?? `${config.tlsCert ? "https" : "http"}://localhost:${config.port}`,
   };
   const random = cryptoRandom();
   const messaging = createMessaging({
@@ -135,6 +148,25 @@ export async function buildApplication(config: Config, options: StartOptions = {
     deployment,
     tokenSigner: createJoseTokenSigner(),
   });
+  const metrics = createServerMetrics();
+  const triggerInvoker = createTriggerInvoker({
+    triggersDir: config.triggersDir,
+    region: config.region,
+    defaultTimeoutMs: config.triggerTimeoutMs,
+    defaultMemoryMb: config.triggerMemoryMb,
+    maxWorkers: config.triggerWorkers,
+    allowPrivateWebhooks: config.webhookAllowPrivate,
+    logger,
+    now: () => Math.floor(clock.now().getTime() / 1000),
+  });
+  const triggers = createTriggers({
+    invoker: triggerInvoker,
+    metrics: createTriggerMetrics(metrics.registry),
+    logger,
+    clock,
+    secretHasher,
+    deployment,
+  });
   const dependencies: AppDependencies = {
     storage,
     clock,
@@ -147,9 +179,25 @@ export async function buildApplication(config: Config, options: StartOptions = {
     srp,
     secretHasher,
     compromisedPasswords,
-    passwords: createPasswords({ passwordHasher, srp, secretBox, random, clock, compromisedPasswords }),
-    codes: createCodes({ clock, random, secretHasher, messageSender: messaging.sender, deployment }),
+    passwords: createPasswords({
+      passwordHasher,
+      srp,
+      secretBox,
+      random,
+      clock,
+      compromisedPasswords,
+      foreignHashes: createForeignPasswordHashes(),
+    }),
+    codes: createCodes({
+      clock,
+      random,
+      secretHasher,
+      messageSender: messaging.sender,
+      deployment,
+      triggers,
+    }),
     tokens,
+    triggers,
   };
 
   return {
@@ -157,10 +205,28 @@ export async function buildApplication(config: Config, options: StartOptions = {
     logger,
     adminCredentials: admin.credentials,
     messaging,
+    metrics,
     async close() {
+      await triggerInvoker.close();
       await messaging.close();
       await storage.close();
     },
+  };
+}
+
+function hostedUiOptions(config: Config): HostedUiOptions {
+  const theme = {
+    ...(config.hostedUiName ? { name: config.hostedUiName } : {}),
+    ...(config.hostedUiLogoUrl ? { logoUrl: config.hostedUiLogoUrl } : {}),
+    ...(config.hostedUiPrimaryColor ? { primaryColor: config.hostedUiPrimaryColor } : {}),
+    ...(config.hostedUiBackgroundColor ? { backgroundColor: config.hostedUiBackgroundColor } : {}),
+    ...(config.hostedUiTextColor ? { textColor: config.hostedUiTextColor } : {}),
+  };
+  return {
+    theme,
+    ...(config.hostedUiTemplateDir ? { templateDir: config.hostedUiTemplateDir } : {}),
+    frameAncestors: config.hostedUiFrameAncestors,
+    sessionSeconds: config.hostedUiSessionSeconds,
   };
 }
 
@@ -171,10 +237,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { storage, clock, deployment, tokens } = dependencies;
   const admin = { credentials: application.adminCredentials };
 
+  const handlers = buildHandlers(USER_POOL_ACTIONS, dependencies);
   const userPoolsService: JsonService = {
     targetPrefix: "AWSCognitoIdentityProviderService",
     knownActions: new Set<string>(COGNITO_IDP_ACTION_NAMES),
-    handlers: buildHandlers(USER_POOL_ACTIONS, dependencies),
+    handlers,
     unsignedActions: UNSIGNED_COGNITO_IDP_ACTIONS,
     verifySignature: createSigV4Verifier({
       service: "cognito-idp",
@@ -185,8 +252,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     validateInput: createCognitoIdpInputValidator(),
   };
 
-  const metrics = createServerMetrics();
+  const metrics = application.metrics;
+  if (config.configFile) {
+    try {
+      const actions = localCognitoActions(handlers, userPoolsService.validateInput);
+      const document = await readDeclarationFile(config.configFile);
+      const applied = await applyConfiguration({ ...dependencies, actions }, document, { dryRun: false });
+      const changed = applied.changes.filter((change) => change.action !== "unchanged").length;
+      logger.info({ file: config.configFile, changed }, "applied COGNATE_CONFIG");
+    } catch (error) {
+      await application.close();
+      throw error;
+    }
+  }
   const app = createHttpServer({
+    userImportUpload: uploadUserImportCsv(dependencies),
     logger,
     metrics,
     jsonServices: [userPoolsService],
@@ -194,6 +274,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     devOutbox: messaging.outbox,
     devOutboxHttp: config.devOutboxHttp,
     wellKnown: tokens,
+    oauth2: { app: dependencies, domainSuffix: config.domainSuffix },
+    hostedUi: {
+      app: dependencies,
+      engine: createAuthorizationEngine(dependencies),
+      poolFromRequest: createOAuth2PoolResolver({ app: dependencies, domainSuffix: config.domainSuffix }),
+      options: hostedUiOptions(config),
+    },
+    ...(config.tlsCert && config.tlsKey
+      ? { https: { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } }
+      : {}),
   });
 
   try {
@@ -203,13 +293,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     throw error;
   }
   const address = app.server.address() as AddressInfo;
-  if (config.publicUrl === undefined) deployment.publicUrl = `http://localhost:${address.port}`;
+  const scheme = config.tlsCert ? "https" : "http";
+  if (config.publicUrl === undefined) deployment.publicUrl = `${scheme}://localhost:${address.port}`;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   logger.info({ port: address.port, host: config.host, storage: storage.dialect }, "cognate is serving");
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${scheme}://${host}:${address.port}`,
     port: address.port,
     adminCredentials: admin.credentials,
     close() {

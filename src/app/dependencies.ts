@@ -10,6 +10,7 @@ import type { SecretHasher } from "../ports/secret-hasher.js";
 import type { Storage } from "../ports/storage.js";
 import type { RequestContext } from "./request-context.js";
 import type { Tokens } from "./tokens/tokens.js";
+import type { Triggers } from "./triggers/triggers.js";
 import type { Codes } from "./users/codes.js";
 import type { Passwords } from "./users/passwords.js";
 
@@ -42,6 +43,8 @@ export interface AppDependencies {
   codes: Codes;
   /** THE token minter and verifier (signing keys, refresh families, JWKS). */
   tokens: Tokens;
+  /** Lambda triggers: runs a pool's trigger code (module or webhook) and maps failures to Cognito's errors. */
+  triggers: Triggers;
 }
 
 /** A use case: a factory taking its dependencies, returning the operation. */

@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { accessSync, constants as fsConstants, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { ConfigError } from "./config-error.js";
+import { parseBoolean, parseChoice, parseInteger, parsePort } from "./parsers.js";
 
 /**
  * Typed server configuration. This folder is the only reader of process.env.
@@ -26,14 +28,35 @@ export interface Config {
   emailFrom: string | undefined;
   /** http(s) URL that receives SMS as JSON; unset sends SMS to the dev outbox. */
   smsWebhookUrl: string | undefined;
+  /** A `cognate apply` file (YAML or JSON) applied at every start; unset applies nothing. */
+  configFile: string | undefined;
+  /** Prefix domains answer at "{prefix}.{domainSuffix}" (Cognito: "{prefix}.auth.{region}.amazoncognito.com"). */
+  domainSuffix: string;
+  /** PEM files; set together, they make the server speak HTTPS. */
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  /** Where Lambda ARNs in LambdaConfig resolve: {triggersDir}/{function name}.mjs|.js|.cjs. */
+  triggersDir: string;
+  /** How long a trigger may run, unless its pool or function says otherwise. */
+  triggerTimeoutMs: number;
+  /** Heap cap of each module trigger's worker, unless its function says otherwise. */
+  triggerMemoryMb: number;
+  /** Worker threads running module triggers at once. */
+  triggerWorkers: number;
+  /** Lets trigger webhooks reach loopback and private addresses (development, tests). */
+  webhookAllowPrivate: boolean;
+  /** Hosted UI theme and behaviour (docs/hosted-ui.md). */
+  hostedUiName: string | undefined;
+  hostedUiLogoUrl: string | undefined;
+  hostedUiPrimaryColor: string | undefined;
+  hostedUiBackgroundColor: string | undefined;
+  hostedUiTextColor: string | undefined;
+  hostedUiTemplateDir: string | undefined;
+  hostedUiFrameAncestors: string[];
+  hostedUiSessionSeconds: number;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
-}
+export { ConfigError };
 
 /** Each setting: its environment variable and its key in the settings file. */
 const SETTINGS = {
@@ -53,6 +76,23 @@ const SETTINGS = {
   smtpUrl: "COGNATE_SMTP_URL",
   emailFrom: "COGNATE_EMAIL_FROM",
   smsWebhookUrl: "COGNATE_SMS_WEBHOOK_URL",
+  configFile: "COGNATE_CONFIG",
+  domainSuffix: "COGNATE_DOMAIN_SUFFIX",
+  tlsCert: "COGNATE_TLS_CERT",
+  tlsKey: "COGNATE_TLS_KEY",
+  triggersDir: "COGNATE_TRIGGERS_DIR",
+  triggerTimeoutMs: "COGNATE_TRIGGER_TIMEOUT_MS",
+  triggerMemoryMb: "COGNATE_TRIGGER_MEMORY_MB",
+  triggerWorkers: "COGNATE_TRIGGER_WORKERS",
+  webhookAllowPrivate: "COGNATE_WEBHOOK_ALLOW_PRIVATE",
+  hostedUiName: "COGNATE_HOSTED_UI_NAME",
+  hostedUiLogoUrl: "COGNATE_HOSTED_UI_LOGO_URL",
+  hostedUiPrimaryColor: "COGNATE_HOSTED_UI_PRIMARY_COLOR",
+  hostedUiBackgroundColor: "COGNATE_HOSTED_UI_BACKGROUND_COLOR",
+  hostedUiTextColor: "COGNATE_HOSTED_UI_TEXT_COLOR",
+  hostedUiTemplateDir: "COGNATE_HOSTED_UI_TEMPLATE_DIR",
+  hostedUiFrameAncestors: "COGNATE_HOSTED_UI_FRAME_ANCESTORS",
+  hostedUiSessionSeconds: "COGNATE_HOSTED_UI_SESSION_SECONDS",
 } as const satisfies Record<keyof Config, string>;
 
 export const SETTINGS_FILE_VARIABLE = "COGNATE_SETTINGS_FILE";
@@ -85,25 +125,6 @@ function readSettingsFile(path: string): RawSettings {
     raw[key as keyof Config] = String(value);
   }
   return raw;
-}
-
-function parsePort(value: string, name: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) {
-    throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${value}"`);
-  }
-  return Number(value);
-}
-
-function parseChoice<T extends string>(value: string, name: string, choices: readonly T[]): T {
-  const upper = choices.find((choice) => choice.toLowerCase() === value.toLowerCase());
-  if (!upper) throw new ConfigError(`${name} must be one of ${choices.join(", ")}, got "${value}"`);
-  return upper;
-}
-
-function parseBoolean(value: string, name: string): boolean {
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off|)$/i.test(value)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
 /** Builds the configuration from an environment (normally process.env) and validates every value. */
@@ -166,6 +187,39 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(`${SETTINGS.smsWebhookUrl} must be an http(s) URL, got "${smsWebhookUrl}"`);
   }
 
+  const domainSuffix = (raw("domainSuffix") ?? "auth.localhost").toLowerCase().replace(/^\.+|\.+$/g, "");
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(domainSuffix)) {
+    throw new ConfigError(
+      `${SETTINGS.domainSuffix} must be a DNS name such as auth.example.com, got "${domainSuffix}"`,
+    );
+  }
+  const tlsCert = raw("tlsCert") === undefined ? undefined : resolve(cwd, raw("tlsCert") ?? "");
+  const tlsKey = raw("tlsKey") === undefined ? undefined : resolve(cwd, raw("tlsKey") ?? "");
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+    throw new ConfigError(
+      `${SETTINGS.tlsCert} and ${SETTINGS.tlsKey} must be set together (or both left unset)`,
+    );
+  }
+  for (const [name, path] of [
+    [SETTINGS.tlsCert, tlsCert],
+    [SETTINGS.tlsKey, tlsKey],
+  ] as const) {
+    if (path === undefined) continue;
+    try {
+      accessSync(path, fsConstants.R_OK);
+    } catch {
+      throw new ConfigError(`${name}: cannot read the PEM file ${path}`);
+    }
+  }
+
+  const hostedUiColor = (key: "hostedUiPrimaryColor" | "hostedUiBackgroundColor" | "hostedUiTextColor") => {
+    const value = raw(key);
+    if (value !== undefined && !/^#[0-9a-fA-F]{3,8}$/.test(value)) {
+      throw new ConfigError(`${SETTINGS[key]} must be a hex colour such as #0b5cad, got "${value}"`);
+    }
+    return value;
+  };
+
   return {
     port,
     host: raw("host") ?? "127.0.0.1",
@@ -194,6 +248,36 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     smtpUrl,
     emailFrom: raw("emailFrom"),
     smsWebhookUrl,
+    configFile: raw("configFile") === undefined ? undefined : resolve(cwd, raw("configFile") ?? ""),
+    domainSuffix,
+    tlsCert,
+    tlsKey,
+    triggersDir: resolve(cwd, raw("triggersDir") ?? "./triggers"),
+    triggerTimeoutMs: parseInteger(
+      raw("triggerTimeoutMs") ?? "5000",
+      SETTINGS.triggerTimeoutMs,
+      100,
+      900_000,
+    ),
+    triggerMemoryMb: parseInteger(raw("triggerMemoryMb") ?? "128", SETTINGS.triggerMemoryMb, 16, 10_240),
+    triggerWorkers: parseInteger(raw("triggerWorkers") ?? "8", SETTINGS.triggerWorkers, 1, 256),
+    webhookAllowPrivate: parseBoolean(raw("webhookAllowPrivate") ?? "false", SETTINGS.webhookAllowPrivate),
+    hostedUiName: raw("hostedUiName"),
+    hostedUiLogoUrl: raw("hostedUiLogoUrl"),
+    hostedUiPrimaryColor: hostedUiColor("hostedUiPrimaryColor"),
+    hostedUiBackgroundColor: hostedUiColor("hostedUiBackgroundColor"),
+    hostedUiTextColor: hostedUiColor("hostedUiTextColor"),
+    hostedUiTemplateDir:
+      raw("hostedUiTemplateDir") === undefined ? undefined : resolve(cwd, raw("hostedUiTemplateDir") ?? ""),
+    hostedUiFrameAncestors: (raw("hostedUiFrameAncestors") ?? "")
+      .split(/\s+/)
+      .filter((origin) => origin !== ""),
+    hostedUiSessionSeconds: parseInteger(
+      raw("hostedUiSessionSeconds") ?? "3600",
+      SETTINGS.hostedUiSessionSeconds,
+      60,
+      86_400,
+    ),
   };
 }
 

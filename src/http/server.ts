@@ -4,10 +4,18 @@ import type { Logger as PinoLogger } from "pino";
 import type { DevOutbox } from "../ports/message-sender.js";
 import { handleJsonRequest, type JsonService } from "./cognito-json/json-protocol.js";
 import { registerDevOutboxRoutes } from "./dev-outbox/dev-outbox-routes.js";
+import {
+  type HostedUiDependencies as HostedUiRouteDependencies,
+  registerHostedUiRoutes,
+} from "./hosted-ui/routes.js";
+import { type OAuth2RouteDependencies, registerOAuth2Routes } from "./oauth2/routes.js";
 import { registerWellKnownRoutes, type WellKnownDependencies } from "./oauth2/well-known.js";
 import type { ServerMetrics } from "./ops/metrics.js";
+import { type CsvUpload, registerUserImportUploadRoutes } from "./user-import/csv-upload-routes.js";
 
 export interface HttpServerOptions {
+  /** PUT target of CSV user import jobs' PreSignedUrl. */
+  userImportUpload?: CsvUpload;
   logger: PinoLogger;
   metrics: ServerMetrics;
   jsonServices: readonly JsonService[];
@@ -18,7 +26,17 @@ export interface HttpServerOptions {
   devOutboxHttp?: boolean;
   /** Serves each pool's JWKS at /{userPoolId}/.well-known/jwks.json. */
   wellKnown?: WellKnownDependencies;
+  /** The OAuth 2.0 / OIDC endpoints and discovery, under the issuer path and on pool domains. */
+  oauth2?: OAuth2RouteDependencies;
+  /** The hosted UI pages (they call the OAuth engine and the sign-in engine). */
+  hostedUi?: HostedUiRouteDependencies;
+  /** PEM certificate and key: serve HTTPS (Amplify insists on https for the hosted UI). */
+  https?: { cert: Buffer; key: Buffer };
 }
+
+/** Paths the browser pages own: no CORS there (RFC 9700 forbids CORS on the authorization endpoint). */
+const PAGE_PATHS =
+  /\/(oauth2\/authorize|login|signup|confirm|resendCode|confirmUser|forgotPassword|confirmforgotPassword|challenge|logout)(\?|$)/;
 
 const CORS_ALLOW_HEADERS =
   "content-type, x-amz-target, x-amz-user-agent, cache-control, amz-sdk-invocation-id, amz-sdk-request, " +
@@ -33,13 +51,15 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     logController: new LogController({ requestIdLogLabel: "requestId", disableRequestLogging: true }),
     bodyLimit: 4 * 1024 * 1024,
     forceCloseConnections: "idle",
-  });
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
 
   // Raw text bodies: SigV4 hashes the exact bytes, and JSON 1.1 errors must be ours, not fastify's.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) => done(null, body));
 
   app.addHook("onRequest", async (request, reply) => {
+    if (PAGE_PATHS.test(request.url)) return;
     reply.header("access-control-allow-origin", request.headers.origin ?? "*");
     reply.header("access-control-expose-headers", CORS_EXPOSE_HEADERS);
     reply.header("vary", "origin");
@@ -99,9 +119,13 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   });
 
   if (options.wellKnown) registerWellKnownRoutes(app, options.wellKnown);
+  if (options.oauth2) registerOAuth2Routes(app, options.oauth2);
+  if (options.hostedUi) registerHostedUiRoutes(app, options.hostedUi);
   if (options.devOutbox) {
     registerDevOutboxRoutes(app, options.devOutbox, { enabled: options.devOutboxHttp === true });
   }
+
+  if (options.userImportUpload) registerUserImportUploadRoutes(app, options.userImportUpload);
 
   return app;
 }

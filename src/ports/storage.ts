@@ -4,12 +4,19 @@ import type {
   UserPoolClient,
   UserPoolClientSettings,
 } from "../domain/user-pool-client/user-pool-client.js";
+import type { SsoSessionRepository, UiCustomizationRepository } from "./hosted-ui-repositories.js";
+import type {
+  AuthorizationCodeRepository,
+  ResourceServerRepository,
+  UserPoolDomainRepository,
+} from "./oauth2-repositories.js";
 import type {
   GroupRepository,
   OneTimeCodeRepository,
   RefreshTokenRepository,
   SigningKeyRepository,
 } from "./session-repositories.js";
+import type { UserImportJobRepository } from "./user-import-jobs.js";
 import type { UserRepository } from "./user-repository.js";
 
 /** A page of results plus an opaque cursor for the next page (absent on the last page). */
@@ -70,6 +77,12 @@ export interface StorageRepositories {
   oneTimeCodes: OneTimeCodeRepository;
   refreshTokens: RefreshTokenRepository;
   signingKeys: SigningKeyRepository;
+  ssoSessions: SsoSessionRepository;
+  uiCustomizations: UiCustomizationRepository;
+  userImportJobs: UserImportJobRepository;
+  authorizationCodes: AuthorizationCodeRepository;
+  resourceServers: ResourceServerRepository;
+  userPoolDomains: UserPoolDomainRepository;
 }
 
 export interface Storage extends StorageRepositories {

@@ -7,7 +7,15 @@ import type { SecretBox } from "../../ports/secret-box.js";
 
 const PURPOSE = "auth-session";
 
-export type SessionChallenge = "PASSWORD_VERIFIER" | "NEW_PASSWORD_REQUIRED";
+export type SessionChallenge = "PASSWORD_VERIFIER" | "NEW_PASSWORD_REQUIRED" | "CUSTOM_CHALLENGE";
+
+/** CUSTOM_AUTH: the challenge history and what VerifyAuthChallengeResponse needs, sealed with the rest. */
+export interface CustomAuthSession {
+  history: Array<{ challengeName: string; challengeResult: boolean; challengeMetadata?: string }>;
+  /** The current CUSTOM_CHALLENGE's privateChallengeParameters and challengeMetadata. */
+  privateParameters?: Record<string, string>;
+  challengeMetadata?: string;
+}
 
 export interface AuthSessionState {
   poolId: string;
@@ -23,6 +31,8 @@ export interface AuthSessionState {
    * the SECRET_BLOCK handed out. B is recomputed from b and the verifier, keeping the Session short.
    */
   srp?: { privateBHex: string; srpA: string; secretBlock: string };
+  /** Present when the challenge is a step of CUSTOM_AUTH (its PASSWORD_VERIFIER step included). */
+  custom?: CustomAuthSession;
 }
 
 const evenHex = (hex: string) => (hex.length % 2 === 1 ? `0${hex}` : hex);

@@ -9,6 +9,7 @@ import {
   type AuthResponse,
   issueSignInTokens,
   type SignInDependencies,
+  type SignInOptions,
   type SignInTarget,
 } from "./sign-in.js";
 
@@ -46,6 +47,7 @@ export async function respondToNewPasswordRequired(
   target: SignInTarget,
   session: string | undefined,
   responses: Record<string, string>,
+  options: SignInOptions = {},
 ): Promise<AuthResponse> {
   const state = openAuthSession(deps.secretBox, session, {
     clientId: target.client.clientId,
@@ -82,5 +84,5 @@ export async function respondToNewPasswordRequired(
     lastModifiedAt: now,
   };
   await saveUser(deps.storage, target.pool, confirmed);
-  return issueSignInTokens(deps, target, confirmed);
+  return issueSignInTokens(deps, target, confirmed, options, "TokenGeneration_NewPasswordChallenge");
 }

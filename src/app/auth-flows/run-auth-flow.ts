@@ -1,21 +1,26 @@
 import { InvalidParameterException } from "../../domain/errors.js";
 import { refreshFailureError } from "../../domain/tokens/token-errors.js";
 import type { User } from "../../domain/user/user.js";
+import { preTokenGenerationCustomizer } from "../triggers/pre-token-generation.js";
 import { checkSecretHash, type PublicClient } from "../users/public-client.js";
 import { findUserByIdentifier } from "../users/user-directory.js";
+import { respondToCustomChallenge, startCustomAuth } from "./custom-auth-flow.js";
 import { respondToNewPasswordRequired } from "./new-password.js";
 import { passwordSignIn } from "./password-flows.js";
-import type { AuthResponse, SignInDependencies } from "./sign-in.js";
+import type { AuthResponse, SignInDependencies, SignInOptions } from "./sign-in.js";
 import { respondToPasswordVerifier, startSrpSignIn } from "./srp-flow.js";
 
 // The one sign-in engine behind InitiateAuth, AdminInitiateAuth and both RespondToAuthChallenge actions
-// (the hosted UI will drive it too). Each caller says which AuthFlows it accepts.
+// (the hosted UI will drive it too). Each caller says which AuthFlows it accepts, and passes its
+// ClientMetadata in SignInOptions (InitiateAuth's as validationData, RespondToAuthChallenge's as
+// clientMetadata), which is how Cognito routes it to triggers.
 
 export const PUBLIC_AUTH_FLOWS = [
   "USER_SRP_AUTH",
   "USER_PASSWORD_AUTH",
   "REFRESH_TOKEN_AUTH",
   "REFRESH_TOKEN",
+  "CUSTOM_AUTH",
 ];
 export const ADMIN_AUTH_FLOWS = [
   "USER_SRP_AUTH",
@@ -23,6 +28,7 @@ export const ADMIN_AUTH_FLOWS = [
   "ADMIN_NO_SRP_AUTH",
   "REFRESH_TOKEN_AUTH",
   "REFRESH_TOKEN",
+  "CUSTOM_AUTH",
 ];
 
 /** SECRET_HASH may be computed over the typed name or the internal username; accept either. */
@@ -48,10 +54,16 @@ async function refreshSignIn(
   const refreshToken = parameters.REFRESH_TOKEN;
   if (!refreshToken) throw new InvalidParameterException("Missing required parameter REFRESH_TOKEN");
   // InitiateAuth refreshes never rotate (GetTokensFromRefreshToken does), so this path only reads.
+  const customizeClaims = preTokenGenerationCustomizer(deps, {
+    pool: target.pool,
+    client: target.client,
+    source: "TokenGeneration_RefreshTokens",
+  });
   const refreshed = await deps.tokens.refreshTokens({
     refreshToken,
     client: target.client,
     rotate: { enabled: false, graceSeconds: 0 },
+    ...(customizeClaims ? { customizeClaims } : {}),
   });
   if (!refreshed.ok) throw refreshFailureError(refreshed.reason);
   if (target.hasSecret) {
@@ -69,16 +81,20 @@ export async function runAuthFlow(
   target: PublicClient,
   authFlow: string,
   parameters: Record<string, string>,
+  options: SignInOptions = {},
 ): Promise<AuthResponse> {
   switch (authFlow) {
     case "USER_PASSWORD_AUTH":
     case "ADMIN_USER_PASSWORD_AUTH":
     case "ADMIN_NO_SRP_AUTH":
       await checkUsernameSecretHash(deps, target, parameters.USERNAME, parameters.SECRET_HASH);
-      return passwordSignIn(deps, target, parameters);
+      return passwordSignIn(deps, target, parameters, options);
     case "USER_SRP_AUTH":
       await checkUsernameSecretHash(deps, target, parameters.USERNAME, parameters.SECRET_HASH);
-      return startSrpSignIn(deps, target, parameters);
+      return startSrpSignIn(deps, target, parameters, options);
+    case "CUSTOM_AUTH":
+      await checkUsernameSecretHash(deps, target, parameters.USERNAME, parameters.SECRET_HASH);
+      return startCustomAuth(deps, target, parameters, options);
     case "REFRESH_TOKEN_AUTH":
     case "REFRESH_TOKEN":
       return refreshSignIn(deps, target, parameters);
@@ -95,13 +111,16 @@ export async function respondToChallenge(
   challengeName: string,
   session: string | undefined,
   responses: Record<string, string>,
+  options: SignInOptions = {},
 ): Promise<AuthResponse> {
   await checkUsernameSecretHash(deps, target, responses.USERNAME, responses.SECRET_HASH);
   switch (challengeName) {
     case "PASSWORD_VERIFIER":
-      return respondToPasswordVerifier(deps, target, session, responses);
+      return respondToPasswordVerifier(deps, target, session, responses, options);
     case "NEW_PASSWORD_REQUIRED":
-      return respondToNewPasswordRequired(deps, target, session, responses);
+      return respondToNewPasswordRequired(deps, target, session, responses, options);
+    case "CUSTOM_CHALLENGE":
+      return respondToCustomChallenge(deps, target, session, responses, options);
     default:
       throw new InvalidParameterException(
         `${challengeName} is not supported by Cognate yet; see docs/compatibility.md.`,

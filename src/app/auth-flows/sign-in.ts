@@ -10,17 +10,45 @@ import type { UserPool } from "../../domain/user-pool/user-pool.js";
 import type { UserPoolClient } from "../../domain/user-pool-client/user-pool-client.js";
 import type { AppDependencies } from "../dependencies.js";
 import type { AuthenticationResult } from "../tokens/mint-tokens.js";
+import { runPostAuthentication } from "../triggers/post-authentication.js";
+import {
+  preTokenGenerationCustomizer,
+  type TokenGenerationSource,
+} from "../triggers/pre-token-generation.js";
 import { hidesUserExistence } from "../users/user-existence.js";
 import { sealAuthSession, sessionExpiry } from "./auth-session.js";
 import { newPasswordChallengeParameters } from "./new-password.js";
 
 // What every sign-in shares once the user is known: the lockout guard, failure counting, the status
-// gate (disabled, unconfirmed, reset required, temporary password) and the tokens at the end.
+// gate (disabled, unconfirmed, reset required, temporary password) and the tokens at the end, after the
+// PostAuthentication trigger and through the PreTokenGeneration trigger.
 
 export type SignInDependencies = Pick<
   AppDependencies,
-  "storage" | "clock" | "random" | "secretBox" | "secretHasher" | "passwords" | "srp" | "tokens"
+  | "storage"
+  | "clock"
+  | "random"
+  | "secretBox"
+  | "secretHasher"
+  | "passwords"
+  | "srp"
+  | "tokens"
+  | "triggers"
+  | "codes"
 >;
+
+/** What the calling action passes on to triggers (Cognito routes ClientMetadata differently per action). */
+export interface SignInOptions {
+  /** InitiateAuth's ClientMetadata: PreAuthentication and UserMigration receive it as `validationData`. */
+  validationData?: Record<string, string> | undefined;
+  /** RespondToAuthChallenge's ClientMetadata: PostAuthentication, PreTokenGeneration, custom auth. */
+  clientMetadata?: Record<string, string> | undefined;
+  /**
+   * False when the caller discards the engine's tokens and mints its own (the hosted UI, whose OAuth
+   * tokens run PreTokenGeneration as TokenGeneration_HostedAuth): the trigger then runs once, not twice.
+   */
+  preTokenGeneration?: boolean;
+}
 
 export interface SignInTarget {
   pool: UserPool;
@@ -54,14 +82,19 @@ export async function guardLockout(deps: SignInDependencies, user: User): Promis
   if (until && now < until) throw new NotAuthorizedException(LOCKED_OUT_MESSAGE);
 }
 
-/** Counts a wrong password or proof, then answers as Cognito does. */
-export async function failSignIn(deps: SignInDependencies, user: User): Promise<never> {
+/** Counts a failed attempt (a wrong password, proof or custom answer) towards the lockout. */
+export async function recordFailure(deps: SignInDependencies, user: User): Promise<void> {
   await deps.storage.users.recordFailedSignIn(
     user.userPoolId,
     user.sub,
     deps.clock.now(),
     FAILURE_STREAK_RESET_MS,
   );
+}
+
+/** Counts a wrong password or proof, then answers as Cognito does. */
+export async function failSignIn(deps: SignInDependencies, user: User): Promise<never> {
+  await recordFailure(deps, user);
   throw incorrectCredentials();
 }
 
@@ -78,13 +111,22 @@ async function clearFailures(deps: SignInDependencies, user: User): Promise<void
     await deps.storage.users.clearFailedSignIns(user.userPoolId, user.sub);
 }
 
-/** Tokens for a user who has proved who they are. */
+/** Tokens for a user who has proved who they are (PostAuthentication first; PreTokenGeneration inside). */
 export async function issueSignInTokens(
   deps: SignInDependencies,
   target: SignInTarget,
   user: User,
+  options: SignInOptions = {},
+  source: TokenGenerationSource = "TokenGeneration_Authentication",
 ): Promise<AuthResponse> {
+  const { pool, client } = target;
+  const clientMetadata = options.clientMetadata;
+  await runPostAuthentication(deps, { pool, user, clientId: client.clientId, clientMetadata });
   const groups = await deps.storage.groups.groupsOfUser(user.userPoolId, user.sub);
+  const customizeClaims =
+    options.preTokenGeneration === false
+      ? undefined
+      : preTokenGenerationCustomizer(deps, { pool, client, source, clientMetadata, user, groups });
   const result = await deps.tokens.issueTokens({
     user,
     pool: target.pool,
@@ -93,6 +135,7 @@ export async function issueSignInTokens(
     scopes: API_SCOPES,
     authTime: deps.clock.now(),
     withRefreshToken: true,
+    ...(customizeClaims ? { customizeClaims } : {}),
   });
   return { AuthenticationResult: result, ChallengeParameters: {} };
 }
@@ -102,6 +145,7 @@ export async function afterPasswordVerified(
   deps: SignInDependencies,
   target: SignInTarget,
   user: User,
+  options: SignInOptions = {},
 ): Promise<AuthResponse> {
   await clearFailures(deps, user);
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
@@ -129,5 +173,5 @@ export async function afterPasswordVerified(
       ChallengeParameters: newPasswordChallengeParameters(target.pool, user),
     };
   }
-  return issueSignInTokens(deps, target, user);
+  return issueSignInTokens(deps, target, user, options);
 }

@@ -1,18 +1,22 @@
 import { parseSrpA } from "../../domain/auth/srp/index.js";
 import { InvalidParameterException, NotAuthorizedException } from "../../domain/errors.js";
 import { usernameAttributes } from "../../domain/user/sign-in-identity.js";
+import { runPreAuthentication } from "../triggers/pre-authentication.js";
 import { constantTimeEqual } from "../user-pools/client-secrets.js";
 import { SRP_VERIFIER_PURPOSE, srpPoolName } from "../users/passwords.js";
 import { findUserByIdentifier } from "../users/user-directory.js";
 import { hidesUserExistence } from "../users/user-existence.js";
-import { openAuthSession, sealAuthSession, sessionExpiry } from "./auth-session.js";
+import { type CustomAuthSession, openAuthSession, sealAuthSession, sessionExpiry } from "./auth-session.js";
+import { continueCustomAuthAfterSrp } from "./custom-auth-flow.js";
 import {
   type AuthResponse,
   afterPasswordVerified,
   failSignIn,
   guardLockout,
   incorrectCredentials,
+  recordFailure,
   type SignInDependencies,
+  type SignInOptions,
   type SignInTarget,
   unknownUserError,
 } from "./sign-in.js";
@@ -21,6 +25,8 @@ import {
 // USER_ID_FOR_SRP (the internal username, even when the user typed an alias); the proof comes back with
 // RespondToAuthChallenge. An unknown user, when the client hides user existence, gets a simulated
 // challenge that is stable per name and fails at the proof, exactly like a wrong password.
+// Known users go through PreAuthentication first. CUSTOM_AUTH starting with SRP_A reuses this challenge
+// (its session carries the custom history) and hands the proof's result back to DefineAuthChallenge.
 
 const B_BYTES = 32;
 
@@ -32,6 +38,8 @@ export async function startSrpSignIn(
   deps: SignInDependencies,
   target: SignInTarget,
   parameters: Record<string, string>,
+  options: SignInOptions = {},
+  custom?: CustomAuthSession,
 ): Promise<AuthResponse> {
   const typed = parameters.USERNAME;
   const srpA = parameters.SRP_A;
@@ -41,6 +49,14 @@ export async function startSrpSignIn(
     throw new InvalidParameterException("SRP_A is not a valid SRP public value.");
 
   const user = await findUserByIdentifier(deps.storage.users, target.pool, typed);
+  if (user && !custom) {
+    await runPreAuthentication(deps, {
+      pool: target.pool,
+      user,
+      clientId: target.client.clientId,
+      validationData: options.validationData,
+    });
+  }
   let username: string;
   let saltHex: string;
   let verifierHex: string;
@@ -76,6 +92,7 @@ export async function startSrpSignIn(
     challenge: "PASSWORD_VERIFIER",
     expiresAt: sessionExpiry(target.client.settings, deps.clock.now()),
     srp: { privateBHex: server.state.privateBHex, srpA, secretBlock },
+    ...(custom ? { custom } : {}),
   });
   return {
     ChallengeName: "PASSWORD_VERIFIER",
@@ -95,6 +112,7 @@ export async function respondToPasswordVerifier(
   target: SignInTarget,
   session: string | undefined,
   responses: Record<string, string>,
+  options: SignInOptions = {},
 ): Promise<AuthResponse> {
   const state = openAuthSession(deps.secretBox, session, {
     clientId: target.client.clientId,
@@ -123,6 +141,10 @@ export async function respondToPasswordVerifier(
     poolName: srpPoolName(target.pool.id),
     userIdForSrp: user.username,
   });
+  if (state.custom) {
+    if (!proved) await recordFailure(deps, user);
+    return continueCustomAuthAfterSrp(deps, target, user, state.custom, proved, options);
+  }
   if (!proved) return failSignIn(deps, user);
-  return afterPasswordVerified(deps, target, user);
+  return afterPasswordVerified(deps, target, user, options);
 }

@@ -4,6 +4,7 @@
 // access token → at_hash (when asked) → sign the ID token → store the refresh token (when asked).
 
 import type { Group } from "../../domain/group/group.js";
+import { buildClientAccessTokenClaims } from "../../domain/oauth2/client-token-claims.js";
 import { attributeClaims, readableAttributesOf } from "../../domain/tokens/attribute-claims.js";
 import { groupClaims } from "../../domain/tokens/group-claims.js";
 import { issuerFor } from "../../domain/tokens/issuer.js";
@@ -54,6 +55,8 @@ export interface IssueTokensInput {
   withRefreshToken: boolean;
   /** The sign-in's family (origin_jti) when continuing one; a new family otherwise. */
   familyId?: string;
+  /** The id of the new family (when familyId is absent); chosen ahead by OAuth codes, random otherwise. */
+  newFamilyId?: string;
   nonce?: string;
   /** Attributes the client may read; default: its ReadAttributes, or the standard attributes. */
   readableAttributes?: ReadonlySet<string>;
@@ -144,7 +147,7 @@ export function newRefreshToken(
 export const issueTokens = (deps: MintDependencies) => {
   const mint = mintTokens(deps);
   return async (input: IssueTokensInput): Promise<AuthenticationResult> => {
-    const familyId = input.familyId ?? deps.random.uuid();
+    const familyId = input.familyId ?? input.newFamilyId ?? deps.random.uuid();
     const { result, lifetimes, issuedAt } = await mint(input, familyId);
     if (!input.withRefreshToken) return result;
 
@@ -172,3 +175,29 @@ export const issueTokens = (deps: MintDependencies) => {
     return { ...result, RefreshToken: value };
   };
 };
+
+/** grant_type=client_credentials: an access token for the app client itself (no user, no refresh token). */
+export const mintClientAccessToken =
+  (deps: MintDependencies) =>
+  async (input: {
+    pool: Pick<UserPool, "id">;
+    client: UserPoolClient;
+    scopes: readonly string[];
+    /** The V3 pre-token-generation seam (app/triggers customizeClientCredentialsClaims). */
+    customizeClaims?: (accessToken: JsonObject) => Promise<JsonObject>;
+  }) => {
+    if (input.client.userPoolId !== input.pool.id) throw new Error("mintClientAccessToken: foreign client");
+    const iat = Math.floor(deps.clock.now().getTime() / 1000);
+    const lifetime = clientTokenLifetimes(input.client.settings).access;
+    const built = buildClientAccessTokenClaims({
+      issuer: issuerFor(deps.deployment.publicUrl, input.pool.id),
+      clientId: input.client.clientId,
+      scopes: input.scopes,
+      jti: deps.random.uuid(),
+      issuedAt: iat,
+      expiresAt: iat + lifetime,
+    });
+    const claims = input.customizeClaims ? await input.customizeClaims(built) : built;
+    const signer = await deps.signingKeys.signer(input.pool.id, "access");
+    return { accessToken: await signer.sign(claims), expiresIn: lifetime };
+  };

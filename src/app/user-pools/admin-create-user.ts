@@ -5,6 +5,8 @@ import type { User } from "../../domain/user/user.js";
 import { listedUserView } from "../../domain/user/user-view.js";
 import type { UserPool } from "../../domain/user-pool/user-pool.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
+import { attributeMap, runPreSignUp } from "../triggers/pre-sign-up.js";
+import { isTriggerFailure } from "../triggers/triggers.js";
 import { newUserIdentity } from "../users/new-user.js";
 import { generateTemporaryPassword, temporaryPasswordValidityDays } from "../users/temporary-password.js";
 import { requireUser } from "../users/user-directory.js";
@@ -27,8 +29,14 @@ export interface AdminCreateUserInput {
 // after TemporaryPasswordValidityDays, invited by the pool's invitation template through each desired
 // medium the user has an attribute for (SMS by default). MessageAction RESEND re-invites an existing
 // FORCE_CHANGE_PASSWORD user with a new temporary password; SUPPRESS sends nothing.
+// Triggers: PreSignUp (PreSignUp_AdminCreateUser, with ValidationData and ClientMetadata) before a new
+// user is written; its answer is ignored, as Cognito does. The invitation goes through CustomMessage
+// (CustomMessage_AdminCreateUser) or a custom sender; if that trigger fails the new user is removed.
 
-type Deps = Pick<AppDependencies, "storage" | "clock" | "random" | "passwords" | "messageSender" | "codes">;
+type Deps = Pick<
+  AppDependencies,
+  "storage" | "clock" | "random" | "passwords" | "messageSender" | "codes" | "triggers"
+>;
 
 function invitationDestinations(user: User, mediums: readonly string[]): DeliveryDestination[] {
   const destinations: DeliveryDestination[] = [];
@@ -103,6 +111,14 @@ export const adminCreateUser =
       writer: "create-by-admin",
     });
     const fresh = await temporaryCredentials(deps, pool, identity, input.TemporaryPassword);
+    await runPreSignUp(deps, {
+      pool,
+      source: "PreSignUp_AdminCreateUser",
+      userName: identity.username,
+      userAttributes: identity.attributes,
+      validationData: attributeMap(input.ValidationData),
+      clientMetadata: input.ClientMetadata,
+    });
     const user: User = {
       userPoolId: pool.id,
       sub,
@@ -118,6 +134,11 @@ export const adminCreateUser =
       lastModifiedAt: fresh.now,
     };
     await insertNewUser(deps.storage, pool, user, identity.usernameKey);
-    await invite(deps, pool, user, fresh.password, input);
+    try {
+      await invite(deps, pool, user, fresh.password, input);
+    } catch (error) {
+      if (isTriggerFailure(error)) await deps.storage.users.deleteUser(pool.id, sub);
+      throw error;
+    }
     return { User: listedUserView(user) };
   };

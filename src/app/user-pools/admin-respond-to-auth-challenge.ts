@@ -22,5 +22,6 @@ export const adminRespondToAuthChallenge =
       input.ChallengeName,
       input.Session,
       input.ChallengeResponses ?? {},
+      { clientMetadata: input.ClientMetadata },
     );
   };

@@ -8,6 +8,8 @@ import { chooseVerificationDestination } from "../../domain/messages/delivery-de
 import { activeAliases } from "../../domain/user/sign-in-identity.js";
 import type { User } from "../../domain/user/user.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
+import { runPostConfirmation } from "../triggers/post-confirmation.js";
+import { isTriggerFailure } from "../triggers/triggers.js";
 import { checkSecretHash, requirePublicClient } from "../users/public-client.js";
 import { findUserByIdentifier } from "../users/user-directory.js";
 import { hidesUserExistence } from "../users/user-existence.js";
@@ -26,7 +28,9 @@ export interface ConfirmSignUpInput {
 // - already confirmed → NotAuthorizedException "User cannot be confirmed. Current status is CONFIRMED";
 // - the newly verified email/phone may be another user's alias: AliasExistsException, unless
 //   ForceAliasCreation moves the alias (the other user's attribute becomes unverified);
-// - unknown users answer like a wrong code when the client hides user existence.
+// - unknown users answer like a wrong code when the client hides user existence;
+// - then PostConfirmation (PostConfirmation_ConfirmSignUp, with ClientMetadata); when it fails the user
+//   is put back as it was (UNCONFIRMED; the code is spent, so a new one must be requested).
 
 function autoVerified(settings: Record<string, unknown>): string[] {
   const value = settings.AutoVerifiedAttributes;
@@ -35,7 +39,7 @@ function autoVerified(settings: Record<string, unknown>): string[] {
 
 export const confirmSignUp =
   (
-    deps: Pick<AppDependencies, "storage" | "clock" | "secretBox" | "codes">,
+    deps: Pick<AppDependencies, "storage" | "clock" | "secretBox" | "codes" | "triggers">,
   ): UseCase<ConfirmSignUpInput, object> =>
   async (_context, input) => {
     const target = await requirePublicClient(deps.storage, input.ClientId);
@@ -52,7 +56,7 @@ export const confirmSignUp =
       throw new NotAuthorizedException(`User cannot be confirmed. Current status is ${user.status}`);
     }
 
-    await deps.storage.transaction(async (repositories) => {
+    const confirmed = await deps.storage.transaction(async (repositories) => {
       await deps.codes.consume(repositories, pool, user, "confirm-sign-up", input.ConfirmationCode);
       const now = deps.clock.now();
       const destination = chooseVerificationDestination(autoVerified(pool.settings), user.attributes);
@@ -72,6 +76,19 @@ export const confirmSignUp =
         await saveUser(repositories, pool, { ...holder, attributes: unverified, lastModifiedAt: now });
       }
       await saveUser(repositories, pool, confirmed);
+      return confirmed;
     });
+    try {
+      await runPostConfirmation(deps, {
+        pool,
+        source: "PostConfirmation_ConfirmSignUp",
+        user: confirmed,
+        clientId: client.clientId,
+        clientMetadata: input.ClientMetadata,
+      });
+    } catch (error) {
+      if (isTriggerFailure(error)) await saveUser(deps.storage, pool, user);
+      throw error;
+    }
     return {};
   };

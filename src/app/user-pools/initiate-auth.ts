@@ -21,5 +21,7 @@ export const initiateAuth =
       throw new InvalidParameterException("Initiate Auth method not supported.");
     }
     assertAuthFlowEnabled(input.AuthFlow, target.client.settings.ExplicitAuthFlows as string[] | undefined);
-    return runAuthFlow(deps, target, input.AuthFlow, input.AuthParameters ?? {});
+    return runAuthFlow(deps, target, input.AuthFlow, input.AuthParameters ?? {}, {
+      validationData: input.ClientMetadata,
+    });
   };

@@ -48,6 +48,7 @@ export const resendConfirmationCode =
       code,
       destination,
       clientId: client.clientId,
+      clientMetadata: input.ClientMetadata,
     });
     return { CodeDeliveryDetails: details };
   };

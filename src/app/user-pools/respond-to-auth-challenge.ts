@@ -21,5 +21,6 @@ export const respondToAuthChallenge =
       input.ChallengeName,
       input.Session,
       input.ChallengeResponses ?? {},
+      { clientMetadata: input.ClientMetadata },
     );
   };

@@ -6,6 +6,9 @@ import {
 import type { AttributeInput } from "../../domain/user/attributes.js";
 import type { User } from "../../domain/user/user.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
+import { runPostConfirmation } from "../triggers/post-confirmation.js";
+import { attributeMap, runPreSignUp } from "../triggers/pre-sign-up.js";
+import { isTriggerFailure } from "../triggers/triggers.js";
 import { newUserIdentity } from "../users/new-user.js";
 import { checkSecretHash, requirePublicClient } from "../users/public-client.js";
 import { insertNewUser } from "../users/user-writes.js";
@@ -29,6 +32,9 @@ export interface SignUpOutput {
 // SignUp: a new UNCONFIRMED user with a password (argon2id + SRP verifier), then a confirmation code to
 // the auto-verified attribute (phone first, as Cognito). The user and its code are written in one
 // transaction; the message goes out after the commit.
+// Triggers: PreSignUp before anything is written (it may auto-confirm and auto-verify); then either the
+// code (CustomMessage / custom sender at delivery) or, for an auto-confirmed user, PostConfirmation. A
+// trigger failing after the user was written removes the user again, so a failed SignUp leaves nothing.
 
 function autoVerifiedAttributes(settings: Record<string, unknown>): string[] {
   const value = settings.AutoVerifiedAttributes;
@@ -46,7 +52,10 @@ function adminCreateOnly(settings: Record<string, unknown>): boolean {
 
 export const signUp =
   (
-    deps: Pick<AppDependencies, "storage" | "clock" | "random" | "secretBox" | "passwords" | "codes">,
+    deps: Pick<
+      AppDependencies,
+      "storage" | "clock" | "random" | "secretBox" | "passwords" | "codes" | "triggers"
+    >,
   ): UseCase<SignUpInput, SignUpOutput> =>
   async (_context, input) => {
     const target = await requirePublicClient(deps.storage, input.ClientId);
@@ -69,20 +78,32 @@ export const signUp =
       writer: "create-by-user",
       client,
     });
-    const now = deps.clock.now();
     const credentials = await deps.passwords.newCredentials(
       pool,
       { username: identity.username, password: null, passwordHistory: [] },
       input.Password,
       { checkHistory: false },
     );
+    const decision = await runPreSignUp(deps, {
+      pool,
+      source: "PreSignUp_SignUp",
+      userName: identity.username,
+      clientId: client.clientId,
+      userAttributes: identity.attributes,
+      validationData: attributeMap(input.ValidationData),
+      clientMetadata: input.ClientMetadata,
+    });
+    const attributes = { ...identity.attributes };
+    if (decision.autoVerifyEmail && attributes.email) attributes.email_verified = "true";
+    if (decision.autoVerifyPhone && attributes.phone_number) attributes.phone_number_verified = "true";
+    const now = deps.clock.now();
     const user: User = {
       userPoolId: pool.id,
       sub,
       username: identity.username,
-      status: "UNCONFIRMED",
+      status: decision.autoConfirmUser ? "CONFIRMED" : "UNCONFIRMED",
       enabled: true,
-      attributes: identity.attributes,
+      attributes,
       password: credentials.password,
       passwordHistory: credentials.passwordHistory,
       temporaryPasswordExpiresAt: null,
@@ -91,21 +112,42 @@ export const signUp =
       lastModifiedAt: now,
     };
 
-    const destination = chooseVerificationDestination(autoVerifiedAttributes(pool.settings), user.attributes);
+    const destination = decision.autoConfirmUser
+      ? undefined
+      : chooseVerificationDestination(autoVerifiedAttributes(pool.settings), user.attributes);
     const code = await deps.storage.transaction(async (repositories) => {
       await insertNewUser(repositories, pool, user, identity.usernameKey);
       return destination ? deps.codes.issue(repositories, pool, user, "confirm-sign-up") : undefined;
     });
-    const delivery =
-      destination && code
-        ? await deps.codes.deliver({
-            pool,
-            user,
-            kind: "SignUp",
-            code,
-            destination,
-            clientId: client.clientId,
-          })
-        : undefined;
-    return { UserConfirmed: false, UserSub: sub, ...(delivery ? { CodeDeliveryDetails: delivery } : {}) };
+    const clientMetadata = input.ClientMetadata;
+    let delivery: CodeDeliveryDetails | undefined;
+    try {
+      if (decision.autoConfirmUser) {
+        await runPostConfirmation(deps, {
+          pool,
+          source: "PostConfirmation_ConfirmSignUp",
+          user,
+          clientId: client.clientId,
+          clientMetadata,
+        });
+      } else if (destination && code) {
+        delivery = await deps.codes.deliver({
+          pool,
+          user,
+          kind: "SignUp",
+          code,
+          destination,
+          clientId: client.clientId,
+          clientMetadata,
+        });
+      }
+    } catch (error) {
+      if (isTriggerFailure(error)) await deps.storage.users.deleteUser(pool.id, sub);
+      throw error;
+    }
+    return {
+      UserConfirmed: decision.autoConfirmUser,
+      UserSub: sub,
+      ...(delivery ? { CodeDeliveryDetails: delivery } : {}),
+    };
   };

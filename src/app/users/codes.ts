@@ -4,14 +4,18 @@ import {
   ExpiredCodeException,
   LimitExceededException,
 } from "../../domain/errors.js";
-import { composeEmail, composeSms, emailUsesLink } from "../../domain/messages/compose-message.js";
 import {
   type CodeDeliveryDetails,
   codeDeliveryDetails,
   type DeliveryDestination,
 } from "../../domain/messages/delivery-destination.js";
 import type { MessageKind } from "../../domain/messages/message-kind.js";
-import { emailAddressing } from "../../domain/messages/select-template.js";
+import { renderEmail, renderSms } from "../../domain/messages/render-message.js";
+import {
+  emailAddressing,
+  selectEmailTemplate,
+  selectSmsTemplate,
+} from "../../domain/messages/select-template.js";
 import type { CodePurpose } from "../../domain/user/one-time-code.js";
 import type { User } from "../../domain/user/user.js";
 import type { UserPool } from "../../domain/user-pool/user-pool.js";
@@ -20,10 +24,16 @@ import type { MessageSender } from "../../ports/message-sender.js";
 import type { RandomSource } from "../../ports/random.js";
 import type { SecretHasher } from "../../ports/secret-hasher.js";
 import type { StorageRepositories } from "../../ports/storage.js";
+import { hasRequiredPlaceholders, runCustomMessage } from "../triggers/custom-message.js";
+import { customSenderConfigured, runCustomSender } from "../triggers/custom-sender.js";
+import type { Triggers } from "../triggers/triggers.js";
 
 // One-time codes: six random digits, stored only as a keyed hash bound to (pool, user, purpose), one live
 // code per purpose, consumed atomically; wrong guesses are capped per code. Lifetimes follow Cognito:
 // sign-up and attribute verification 24 h, password reset 1 h, sign-in codes 3 min.
+// Delivery runs the pool's triggers: a custom sender (CustomEmailSender / CustomSMSSender) replaces the
+// delivery; otherwise CustomMessage may replace the template. Trigger failures reach the caller as
+// Cognito's trigger exceptions, provider failures as CodeDeliveryFailureException.
 
 export const CODE_LIFETIME_MS: Record<CodePurpose, number> = {
   "confirm-sign-up": 24 * 3600_000,
@@ -44,6 +54,7 @@ export interface CodeDependencies {
   secretHasher: SecretHasher;
   messageSender: MessageSender;
   deployment: { publicUrl: string };
+  triggers: Triggers;
 }
 
 /** Six decimal digits, uniform (rejection sampling over 20-bit draws). */
@@ -114,22 +125,36 @@ export function createCodes(deps: CodeDependencies) {
       code: string;
       destination: DeliveryDestination;
       clientId?: string;
+      /** The action's ClientMetadata, passed to CustomMessage and the custom senders. */
+      clientMetadata?: Record<string, string>;
     }): Promise<CodeDeliveryDetails> {
       const { pool, user, kind, code, destination } = input;
+      const channel = destination.medium === "EMAIL" ? "email" : "sms";
+      const trigger = { pool, kind, user, clientId: input.clientId, clientMetadata: input.clientMetadata };
+      if (customSenderConfigured(deps, pool, channel)) {
+        await runCustomSender(deps, { ...trigger, channel, code });
+        return codeDeliveryDetails(destination);
+      }
+      const custom = await runCustomMessage(deps, trigger);
       try {
         if (destination.medium === "EMAIL") {
-          const linkUrl = emailUsesLink(pool.settings, kind)
+          const template = selectEmailTemplate(pool.settings, kind);
+          const linkStyle = template.style === "link";
+          const linkUrl = linkStyle
             ? `${deps.deployment.publicUrl}/confirmUser?${new URLSearchParams({
                 client_id: input.clientId ?? "",
                 user_name: user.username,
                 confirmation_code: code,
               })}`
             : undefined;
-          const email = composeEmail(pool.settings, kind, {
-            code,
-            username: user.username,
-            ...(linkUrl ? { linkUrl } : {}),
-          });
+          const body =
+            custom.emailMessage && hasRequiredPlaceholders(custom.emailMessage, kind, linkStyle)
+              ? custom.emailMessage
+              : template.body;
+          const email = renderEmail(
+            { ...template, subject: custom.emailSubject ?? template.subject, body },
+            { code, username: user.username, ...(linkUrl ? { linkUrl } : {}) },
+          );
           await deps.messageSender.sendEmail({
             userPoolId: pool.id,
             to: destination.destination,
@@ -141,10 +166,14 @@ export function createCodes(deps: CodeDependencies) {
             code,
           });
         } else {
+          const template =
+            custom.smsMessage && hasRequiredPlaceholders(custom.smsMessage, kind, false)
+              ? custom.smsMessage
+              : selectSmsTemplate(pool.settings, kind);
           await deps.messageSender.sendSms({
             userPoolId: pool.id,
             to: destination.destination,
-            body: composeSms(pool.settings, kind, { code, username: user.username }),
+            body: renderSms(template, { code, username: user.username }),
             kind,
             code,
           });

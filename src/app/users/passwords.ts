@@ -8,6 +8,7 @@ import { PasswordHistoryPolicyViolationException } from "../../domain/errors.js"
 import type { PasswordCredentials, User } from "../../domain/user/user.js";
 import type { UserPool } from "../../domain/user-pool/user-pool.js";
 import type { Clock } from "../../ports/clock.js";
+import type { ForeignPasswordHashes } from "../../ports/foreign-password-hashes.js";
 import type { PasswordHasher } from "../../ports/password-hasher.js";
 import type { RandomSource } from "../../ports/random.js";
 import type { SecretBox } from "../../ports/secret-box.js";
@@ -26,6 +27,8 @@ export interface PasswordDependencies {
   random: RandomSource;
   clock: Clock;
   compromisedPasswords: CompromisedPasswordList;
+  /** Hashes brought in by `cognate import` (bcrypt, scrypt, PBKDF2); absent, only argon2 verifies. */
+  foreignHashes?: ForeignPasswordHashes;
 }
 
 /** The part of the pool id after "_", which SRP mixes into x. */
@@ -111,7 +114,24 @@ export function createPasswords(deps: PasswordDependencies) {
     /** Checks a password; false when the user has none. */
     async verify(user: Pick<User, "password">, password: string): Promise<boolean> {
       if (!user.password) return false;
-      return deps.passwordHasher.verify(user.password.hash, password);
+      const { hash } = user.password;
+      if (!hash.startsWith("$argon2") && deps.foreignHashes?.formatOf(hash)) {
+        return deps.foreignHashes.verify(hash, password);
+      }
+      return deps.passwordHasher.verify(hash, password);
+    },
+
+    /** True for an imported or outdated hash, or a missing SRP verifier: the next sign-in upgrades it. */
+    needsUpgrade(user: Pick<User, "password">): boolean {
+      const stored = user.password;
+      if (!stored) return false;
+      return !stored.srpVerifierSealed || !stored.srpSaltHex || deps.passwordHasher.needsRehash(stored.hash);
+    },
+
+    /** The same password as argon2id + SRP verifier (no policy check: the user did not choose it now). */
+    async rehash(pool: UserPool, user: Pick<User, "username" | "password">, password: string) {
+      const credentials = await credentialsFor(pool, user.username, password);
+      return { ...credentials, changedAt: user.password?.changedAt ?? credentials.changedAt };
     },
 
     /** Spends the same effort as a real check, so unknown users cannot be told apart by timing. */

@@ -20,26 +20,38 @@ import { changePassword } from "../../app/user-pools/change-password.js";
 import { confirmForgotPassword } from "../../app/user-pools/confirm-forgot-password.js";
 import { confirmSignUp } from "../../app/user-pools/confirm-sign-up.js";
 import { createGroup } from "../../app/user-pools/create-group.js";
+import { createResourceServer } from "../../app/user-pools/create-resource-server.js";
+import { createUserImportJob } from "../../app/user-pools/create-user-import-job.js";
 import { createUserPool } from "../../app/user-pools/create-user-pool.js";
 import { createUserPoolClient } from "../../app/user-pools/create-user-pool-client.js";
+import { createUserPoolDomain } from "../../app/user-pools/create-user-pool-domain.js";
 import { deleteGroup } from "../../app/user-pools/delete-group.js";
+import { deleteResourceServer } from "../../app/user-pools/delete-resource-server.js";
 import { deleteUser } from "../../app/user-pools/delete-user.js";
 import { deleteUserAttributes } from "../../app/user-pools/delete-user-attributes.js";
 import { deleteUserPool } from "../../app/user-pools/delete-user-pool.js";
 import { deleteUserPoolClient } from "../../app/user-pools/delete-user-pool-client.js";
 import { deleteUserPoolClientSecret } from "../../app/user-pools/delete-user-pool-client-secret.js";
+import { deleteUserPoolDomain } from "../../app/user-pools/delete-user-pool-domain.js";
+import { describeResourceServer } from "../../app/user-pools/describe-resource-server.js";
+import { describeUserImportJob } from "../../app/user-pools/describe-user-import-job.js";
 import { describeUserPool } from "../../app/user-pools/describe-user-pool.js";
 import { describeUserPoolClient } from "../../app/user-pools/describe-user-pool-client.js";
+import { describeUserPoolDomain } from "../../app/user-pools/describe-user-pool-domain.js";
 import { forgotPassword } from "../../app/user-pools/forgot-password.js";
+import { getCsvHeader } from "../../app/user-pools/get-csv-header.js";
 import { getGroup } from "../../app/user-pools/get-group.js";
 import { getTokensFromRefreshToken } from "../../app/user-pools/get-tokens-from-refresh-token.js";
+import { getUICustomization } from "../../app/user-pools/get-ui-customization.js";
 import { getUser } from "../../app/user-pools/get-user.js";
 import { getUserAttributeVerificationCode } from "../../app/user-pools/get-user-attribute-verification-code.js";
 import { getUserPoolMfaConfig } from "../../app/user-pools/get-user-pool-mfa-config.js";
 import { globalSignOut } from "../../app/user-pools/global-sign-out.js";
 import { initiateAuth } from "../../app/user-pools/initiate-auth.js";
 import { listGroups } from "../../app/user-pools/list-groups.js";
+import { listResourceServers } from "../../app/user-pools/list-resource-servers.js";
 import { listTagsForResource } from "../../app/user-pools/list-tags-for-resource.js";
+import { listUserImportJobs } from "../../app/user-pools/list-user-import-jobs.js";
 import { listUserPoolClientSecrets } from "../../app/user-pools/list-user-pool-client-secrets.js";
 import { listUserPoolClients } from "../../app/user-pools/list-user-pool-clients.js";
 import { listUserPools } from "../../app/user-pools/list-user-pools.js";
@@ -48,14 +60,19 @@ import { listUsersInGroup } from "../../app/user-pools/list-users-in-group.js";
 import { resendConfirmationCode } from "../../app/user-pools/resend-confirmation-code.js";
 import { respondToAuthChallenge } from "../../app/user-pools/respond-to-auth-challenge.js";
 import { revokeToken } from "../../app/user-pools/revoke-token.js";
+import { setUICustomization } from "../../app/user-pools/set-ui-customization.js";
 import { setUserPoolMfaConfig } from "../../app/user-pools/set-user-pool-mfa-config.js";
 import { signUp } from "../../app/user-pools/sign-up.js";
+import { startUserImportJob } from "../../app/user-pools/start-user-import-job.js";
+import { stopUserImportJob } from "../../app/user-pools/stop-user-import-job.js";
 import { tagResource } from "../../app/user-pools/tag-resource.js";
 import { untagResource } from "../../app/user-pools/untag-resource.js";
 import { updateGroup } from "../../app/user-pools/update-group.js";
+import { updateResourceServer } from "../../app/user-pools/update-resource-server.js";
 import { updateUserAttributes } from "../../app/user-pools/update-user-attributes.js";
 import { updateUserPool } from "../../app/user-pools/update-user-pool.js";
 import { updateUserPoolClient } from "../../app/user-pools/update-user-pool-client.js";
+import { updateUserPoolDomain } from "../../app/user-pools/update-user-pool-domain.js";
 import { verifyUserAttribute } from "../../app/user-pools/verify-user-attribute.js";
 import { type ActionDefinition, missing, partial, supported } from "./action-table.js";
 import type { CognitoIdpActionName } from "./cognito-idp-actions.js";
@@ -106,40 +123,40 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   CreateGroup: supported(createGroup),
   CreateIdentityProvider: missing(),
   CreateManagedLoginBranding: missing(),
-  CreateResourceServer: missing(),
+  CreateResourceServer: supported(createResourceServer),
   CreateTerms: missing(),
-  CreateUserImportJob: missing(),
+  CreateUserImportJob: supported(createUserImportJob),
   CreateUserPoolClient: supported(createUserPoolClient),
   CreateUserPool: supported(createUserPool),
-  CreateUserPoolDomain: missing(),
+  CreateUserPoolDomain: supported(createUserPoolDomain),
   CreateUserPoolReplica: missing(),
   DeleteGroup: supported(deleteGroup),
   DeleteIdentityProvider: missing(),
   DeleteManagedLoginBranding: missing(),
-  DeleteResourceServer: missing(),
+  DeleteResourceServer: supported(deleteResourceServer),
   DeleteTerms: missing(),
   DeleteUserAttributes: supported(deleteUserAttributes),
   DeleteUser: supported(deleteUser),
   DeleteUserPoolClient: supported(deleteUserPoolClient),
   DeleteUserPoolClientSecret: supported(deleteUserPoolClientSecret),
   DeleteUserPool: supported(deleteUserPool),
-  DeleteUserPoolDomain: missing(),
+  DeleteUserPoolDomain: supported(deleteUserPoolDomain),
   DeleteUserPoolReplica: missing(),
   DeleteWebAuthnCredential: missing(),
   DescribeIdentityProvider: missing(),
   DescribeManagedLoginBrandingByClient: missing(),
   DescribeManagedLoginBranding: missing(),
-  DescribeResourceServer: missing(),
+  DescribeResourceServer: supported(describeResourceServer),
   DescribeRiskConfiguration: missing(),
   DescribeTermsByClient: missing(),
   DescribeTerms: missing(),
-  DescribeUserImportJob: missing(),
+  DescribeUserImportJob: supported(describeUserImportJob),
   DescribeUserPoolClient: supported(describeUserPoolClient),
   DescribeUserPool: supported(describeUserPool),
-  DescribeUserPoolDomain: missing(),
+  DescribeUserPoolDomain: supported(describeUserPoolDomain),
   ForgetDevice: missing(),
   ForgotPassword: supported(forgotPassword),
-  GetCSVHeader: missing(),
+  GetCSVHeader: supported(getCsvHeader),
   GetClientToken: missing(),
   GetDevice: missing(),
   GetGroup: supported(getGroup),
@@ -148,7 +165,7 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   GetProvisionedLimit: missing(),
   GetSigningCertificate: missing(),
   GetTokensFromRefreshToken: partial(getTokensFromRefreshToken, "DeviceKey is not checked"),
-  GetUICustomization: missing(),
+  GetUICustomization: supported(getUICustomization),
   GetUserAttributeVerificationCode: supported(getUserAttributeVerificationCode),
   GetUserAuthFactors: missing(),
   GetUser: partial(getUser, "MFA settings are not returned yet"),
@@ -160,10 +177,10 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   ListDevices: missing(),
   ListGroups: supported(listGroups),
   ListIdentityProviders: missing(),
-  ListResourceServers: missing(),
+  ListResourceServers: supported(listResourceServers),
   ListTagsForResource: supported(listTagsForResource),
   ListTerms: missing(),
-  ListUserImportJobs: missing(),
+  ListUserImportJobs: supported(listUserImportJobs),
   ListUserPoolClientSecrets: supported(listUserPoolClientSecrets),
   ListUserPoolClients: supported(listUserPoolClients),
   ListUserPoolReplicas: missing(),
@@ -178,16 +195,16 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   RevokeUserSession: missing(),
   SetLogDeliveryConfiguration: missing(),
   SetRiskConfiguration: missing(),
-  SetUICustomization: missing(),
+  SetUICustomization: supported(setUICustomization),
   SetUserMFAPreference: missing(),
   SetUserPoolClientSessionConfiguration: missing(),
   SetUserPoolMfaConfig: supported(setUserPoolMfaConfig),
   SetUserPoolSessionConfiguration: missing(),
   SetUserSettings: missing(),
   SignUp: supported(signUp),
-  StartUserImportJob: missing(),
+  StartUserImportJob: supported(startUserImportJob),
   StartWebAuthnRegistration: missing(),
-  StopUserImportJob: missing(),
+  StopUserImportJob: supported(stopUserImportJob),
   TagResource: supported(tagResource),
   UntagResource: supported(untagResource),
   UpdateAuthEventFeedback: missing(),
@@ -196,12 +213,12 @@ export const USER_POOL_ACTIONS: Record<CognitoIdpActionName, ActionDefinition> =
   UpdateIdentityProvider: missing(),
   UpdateManagedLoginBranding: missing(),
   UpdateProvisionedLimit: missing(),
-  UpdateResourceServer: missing(),
+  UpdateResourceServer: supported(updateResourceServer),
   UpdateTerms: missing(),
   UpdateUserAttributes: supported(updateUserAttributes),
   UpdateUserPoolClient: supported(updateUserPoolClient),
   UpdateUserPool: supported(updateUserPool),
-  UpdateUserPoolDomain: missing(),
+  UpdateUserPoolDomain: supported(updateUserPoolDomain),
   UpdateUserPoolReplica: missing(),
   VerifySoftwareToken: missing(),
   VerifyUserAttribute: supported(verifyUserAttribute),

@@ -155,11 +155,9 @@ export function kyselyGroupRepository(db: Kysely<Database>): GroupRepository {
         .where("group_members.group_name", "=", groupName);
       if (cursor !== undefined) {
         const after = decodeCursor(cursor);
+        // A row-value comparison, so both engines walk the (…, created_at, id) index instead of scanning.
         query = query.where((eb) =>
-          eb.or([
-            eb("users.created_at", ">", after.createdAt),
-            eb.and([eb("users.created_at", "=", after.createdAt), eb("users.sub", ">", after.id)]),
-          ]),
+          eb(eb.refTuple("users.created_at", "users.sub"), ">", eb.tuple(after.createdAt, after.id)),
         );
       }
       const rows = await query

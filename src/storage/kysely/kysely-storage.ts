@@ -1,11 +1,16 @@
 import { type Kysely, sql } from "kysely";
 import type { Storage, StorageRepositories } from "../../ports/storage.js";
+import { kyselyAuthorizationCodeRepository } from "./authorization-code-repository.js";
 import { kyselyGroupRepository } from "./group-repository.js";
+import { kyselySsoSessionRepository, kyselyUiCustomizationRepository } from "./hosted-ui-repositories.js";
 import { kyselyOneTimeCodeRepository } from "./one-time-code-repository.js";
 import { kyselyRefreshTokenRepository } from "./refresh-token-repository.js";
+import { kyselyResourceServerRepository } from "./resource-server-repository.js";
 import type { Database } from "./schema.js";
 import { kyselySigningKeyRepository } from "./signing-key-repository.js";
+import { kyselyUserImportJobRepository } from "./user-import-job-repository.js";
 import { kyselyUserPoolClientRepository } from "./user-pool-client-repository.js";
+import { kyselyUserPoolDomainRepository } from "./user-pool-domain-repository.js";
 import { kyselyUserPoolRepository } from "./user-pool-repository.js";
 import { kyselyUserRepository } from "./user-repository.js";
 
@@ -24,6 +29,12 @@ function repositoriesOn(
     oneTimeCodes: kyselyOneTimeCodeRepository(db),
     refreshTokens: kyselyRefreshTokenRepository(db, inTransaction),
     signingKeys: kyselySigningKeyRepository(db),
+    ssoSessions: kyselySsoSessionRepository(db),
+    uiCustomizations: kyselyUiCustomizationRepository(db),
+    userImportJobs: kyselyUserImportJobRepository(db, inTransaction),
+    authorizationCodes: kyselyAuthorizationCodeRepository(db),
+    resourceServers: kyselyResourceServerRepository(db, { dialect, inTransaction }),
+    userPoolDomains: kyselyUserPoolDomainRepository(db),
   };
 }
 

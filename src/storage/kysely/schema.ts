@@ -135,3 +135,111 @@ export interface Database {
   user_pool_clients: UserPoolClientsTable;
   user_pool_client_secrets: UserPoolClientSecretsTable;
 }
+
+// Hosted UI (migration 0005); merged into Database by interface declaration merging.
+export interface HostedUiSessionsTable {
+  id_hash: string;
+  user_pool_id: string;
+  sub: string;
+  auth_time: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface UiCustomizationsTable {
+  user_pool_id: string;
+  client_key: string;
+  css: string | null;
+  image_base64: string | null;
+  image_type: string | null;
+  version: string;
+  created_at: number;
+  last_modified_at: number;
+}
+
+export interface Database {
+  hosted_ui_sessions: HostedUiSessionsTable;
+  ui_customizations: UiCustomizationsTable;
+}
+
+// OAuth 2.0 provider (migration 0004); merged into Database by interface declaration merging.
+export interface OAuth2AuthorizationCodesTable {
+  code_hash: string;
+  user_pool_id: string;
+  client_id: string;
+  sub: string;
+  redirect_uri: string;
+  scopes: string;
+  code_challenge: string | null;
+  nonce: string | null;
+  auth_time: number;
+  family_id: string;
+  created_at: number;
+  expires_at: number;
+  consumed_at: number | null;
+  replayed_at: number | null;
+}
+
+export interface ResourceServersTable {
+  user_pool_id: string;
+  identifier: string;
+  name: string;
+  scopes_json: string;
+  created_at: number;
+  last_modified_at: number;
+}
+
+export interface UserPoolDomainsTable {
+  domain: string;
+  user_pool_id: string;
+  kind: string;
+  managed_login_version: number;
+  custom_domain_config_json: string | null;
+  created_at: number;
+  last_modified_at: number;
+}
+
+export interface Database {
+  oauth2_authorization_codes: OAuth2AuthorizationCodesTable;
+  resource_servers: ResourceServersTable;
+  user_pool_domains: UserPoolDomainsTable;
+}
+
+// CSV user import jobs (migration 0007); merged into Database by interface declaration merging.
+export interface UserImportJobsTable {
+  job_id: string;
+  user_pool_id: string;
+  job_name: string;
+  cloudwatch_logs_role_arn: string;
+  status: string;
+  created_at: number;
+  started_at: number | null;
+  completed_at: number | null;
+  imported_users: Generated<number>;
+  skipped_users: Generated<number>;
+  failed_users: Generated<number>;
+  completion_message: string | null;
+  uploaded_chars: Generated<number>;
+  processed_rows: Generated<number>;
+  heartbeat_at: number | null;
+}
+
+export interface UserImportJobCsvTable {
+  job_id: string;
+  seq: number;
+  data: string;
+}
+
+export interface UserImportJobLogTable {
+  job_id: string;
+  line_number: number;
+  outcome: string;
+  message: string;
+  at: number;
+}
+
+export interface Database {
+  user_import_jobs: UserImportJobsTable;
+  user_import_job_csv: UserImportJobCsvTable;
+  user_import_job_log: UserImportJobLogTable;
+}

@@ -92,11 +92,9 @@ export function kyselyUserPoolClientRepository(
       let query = db.selectFrom("user_pool_clients").selectAll().where("user_pool_id", "=", userPoolId);
       if (cursor !== undefined) {
         const after = decodeCursor(cursor);
+        // A row-value comparison, so both engines walk the (…, created_at, id) index instead of scanning.
         query = query.where((eb) =>
-          eb.or([
-            eb("created_at", ">", after.createdAt),
-            eb.and([eb("created_at", "=", after.createdAt), eb("client_id", ">", after.id)]),
-          ]),
+          eb(eb.refTuple("created_at", "client_id"), ">", eb.tuple(after.createdAt, after.id)),
         );
       }
       const rows = await query

@@ -44,11 +44,9 @@ export function kyselyUserPoolRepository(db: Kysely<Database>): UserPoolReposito
       let query = db.selectFrom("user_pools").selectAll();
       if (cursor !== undefined) {
         const after = decodeCursor(cursor);
+        // A row-value comparison, so both engines walk the (…, created_at, id) index instead of scanning.
         query = query.where((eb) =>
-          eb.or([
-            eb("created_at", ">", after.createdAt),
-            eb.and([eb("created_at", "=", after.createdAt), eb("id", ">", after.id)]),
-          ]),
+          eb(eb.refTuple("created_at", "id"), ">", eb.tuple(after.createdAt, after.id)),
         );
       }
       const rows = await query

@@ -203,11 +203,9 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
       }
       if (page.cursor !== undefined) {
         const after = decodeCursor(page.cursor);
+        // A row-value comparison, so both engines walk the (…, created_at, id) index instead of scanning.
         query = query.where((eb) =>
-          eb.or([
-            eb("created_at", ">", after.createdAt),
-            eb.and([eb("created_at", "=", after.createdAt), eb("sub", ">", after.id)]),
-          ]),
+          eb(eb.refTuple("created_at", "sub"), ">", eb.tuple(after.createdAt, after.id)),
         );
       }
       const rows = await query
