@@ -208,11 +208,12 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
           eb(eb.refTuple("created_at", "sub"), ">", eb.tuple(after.createdAt, after.id)),
         );
       }
-      const rows = await query
-        .orderBy("created_at")
-        .orderBy("sub")
-        .limit(page.limit + 1)
-        .execute();
+      // With a filter, ordering by expressions keeps the planner on the filter's index (it would otherwise
+      // walk the creation index and test every user); the few matching rows are then sorted.
+      const ordered = filter
+        ? query.orderBy(sql`created_at + 0`).orderBy(sql`sub || ''`)
+        : query.orderBy("created_at").orderBy("sub");
+      const rows = await ordered.limit(page.limit + 1).execute();
       const items = rows.slice(0, page.limit).map(userFromRow);
       const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
       return last
