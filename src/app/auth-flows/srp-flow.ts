@@ -91,7 +91,9 @@ export async function startSrpSignIn(
     username,
     challenge: "PASSWORD_VERIFIER",
     expiresAt: sessionExpiry(target.client.settings, deps.clock.now()),
-    srp: { privateBHex: server.state.privateBHex, srpA, secretBlock },
+    // The raw 32 bytes of b, not the engine's padHex form, which drops a leading zero byte and would then
+    // be refused as too short (one sign-in in 256).
+    srp: { privateBHex: Buffer.from(b).toString("hex"), srpA, secretBlock },
     ...(custom ? { custom } : {}),
   });
   return {
