@@ -81,7 +81,8 @@ async function main(): Promise<void> {
   log(
     `cognate bench (${options.mode}): backends ${backends.join(", ")}; scales ${options.scales.join(", ")}`,
   );
-  buildCognate();
+  buildCognate(options.srcDir);
+  if (options.srcDir !== "src") notes.push(`Cognate was built from ${options.srcDir}, not src/.`);
 
   const load = await LoadClient.start(LOAD_CORE);
   const context: MeasureContext = {
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   let floors: FloorResults = {};
   try {
     log("floors:");
-    floors = await measureFloors(backends.includes("postgres"));
+    floors = options.floors ? await measureFloors(backends.includes("postgres")) : {};
     for (const [name, floor] of Object.entries(floors))
       log(`  ${name}: ${floor.opsPerSec.toFixed(0)}/s (${floor.what})`);
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
+import { createAuditTrail } from "./app/audit/audit-trail.js";
 import { applyConfiguration } from "./app/config-as-code/apply-configuration.js";
 import { localCognitoActions } from "./app/config-as-code/cognito-actions.js";
 import type { AppDependencies, Deployment } from "./app/dependencies.js";
@@ -25,7 +26,6 @@ import type { HostedUiOptions } from "./http/hosted-ui/routes.js";
 import { createOAuth2PoolResolver } from "./http/oauth2/routes.js";
 import { createServerMetrics, createTriggerMetrics } from "./http/ops/metrics.js";
 import { createHttpServer } from "./http/server.js";
-import { readDeclarationFile } from "./integrations/config-files/declaration-file.js";
 import { createAesGcmSecretBox } from "./integrations/crypto/aes-gcm-secret-box.js";
 import { createArgon2PasswordHasher } from "./integrations/crypto/argon2-password-hasher.js";
 import { loadCommonPasswordList } from "./integrations/crypto/breached-passwords.js";
@@ -35,9 +35,10 @@ import {
 } from "./integrations/crypto/data-dir-secrets.js";
 import { createForeignPasswordHashes } from "./integrations/crypto/foreign-password-hashes.js";
 import { createHmacSecretHasher } from "./integrations/crypto/hmac-secret-hasher.js";
-import { createJoseTokenSigner } from "./integrations/crypto/jose-token-signer.js";
 import { createOpenSslSrpPrimitives } from "./integrations/crypto/modexp.js";
+import { createNodeTokenSigner } from "./integrations/crypto/node-token-signer.js";
 import { createTriggerInvoker } from "./integrations/lambda/trigger-invoker.js";
+import { lazyPasskeyVerifier } from "./integrations/lazy-passkey-verifier.js";
 import { createMessaging } from "./integrations/messaging/create-messaging.js";
 import { cryptoRandom, systemClock } from "./integrations/system.js";
 import type { Clock } from "./ports/clock.js";
@@ -115,6 +116,8 @@ export async function buildApplication(config: Config, options: StartOptions = {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     sqliteSynchronous: config.sqliteSynchronous,
+    // Pool and client settings (and SQLite's signing keys) from memory: see storage/kysely/read-cache.ts.
+    cacheReads: true,
   });
 
   // The default public URL names the port actually bound, known only after listen().
@@ -122,6 +125,7 @@ export async function buildApplication(config: Config, options: StartOptions = {
     region: config.region,
     accountId: config.accountId,
     publicUrl: config.publicUrl ?? `${config.tlsCert ? "https" : "http"}://localhost:${config.port}`,
+    domainSuffix: config.domainSuffix,
   };
   const random = cryptoRandom();
   const messaging = createMessaging({
@@ -146,7 +150,7 @@ export async function buildApplication(config: Config, options: StartOptions = {
     random,
     secretBox,
     deployment,
-    tokenSigner: createJoseTokenSigner(),
+    tokenSigner: createNodeTokenSigner(),
   });
   const metrics = createServerMetrics();
   const triggerInvoker = createTriggerInvoker({
@@ -159,6 +163,7 @@ export async function buildApplication(config: Config, options: StartOptions = {
     logger,
     now: () => Math.floor(clock.now().getTime() / 1000),
   });
+  const audit = createAuditTrail({ auditLog: storage.auditLog, clock, random, logger });
   const triggers = createTriggers({
     invoker: triggerInvoker,
     metrics: createTriggerMetrics(metrics.registry),
@@ -166,6 +171,7 @@ export async function buildApplication(config: Config, options: StartOptions = {
     clock,
     secretHasher,
     deployment,
+    audit,
   });
   const dependencies: AppDependencies = {
     storage,
@@ -198,6 +204,7 @@ export async function buildApplication(config: Config, options: StartOptions = {
     }),
     tokens,
     triggers,
+    passkeyVerifier: lazyPasskeyVerifier(),
   };
 
   return {
@@ -209,6 +216,7 @@ export async function buildApplication(config: Config, options: StartOptions = {
     async close() {
       await triggerInvoker.close();
       await messaging.close();
+      await audit.drain();
       await storage.close();
     },
   };
@@ -256,6 +264,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (config.configFile) {
     try {
       const actions = localCognitoActions(handlers, userPoolsService.validateInput);
+      // Loaded only here: its YAML parser is about 8 MB resident that a server without COGNATE_CONFIG never needs.
+      const { readDeclarationFile } = await import("./integrations/config-files/declaration-file.js");
       const document = await readDeclarationFile(config.configFile);
       const applied = await applyConfiguration({ ...dependencies, actions }, document, { dryRun: false });
       const changed = applied.changes.filter((change) => change.action !== "unchanged").length;

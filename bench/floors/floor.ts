@@ -9,8 +9,8 @@ import {
   createArgon2PasswordHasher,
   OWASP_ARGON2ID,
 } from "../../src/integrations/crypto/argon2-password-hasher.js";
-import { createJoseTokenSigner } from "../../src/integrations/crypto/jose-token-signer.js";
 import { createOpenSslSrpPrimitives, powG } from "../../src/integrations/crypto/modexp.js";
+import { createNodeTokenSigner } from "../../src/integrations/crypto/node-token-signer.js";
 
 // The physical floors, measured on the server's core (bench/run.ts starts this process pinned there):
 // the unavoidable work of one operation, with nothing else, so each scenario can say how much of its cost
@@ -56,7 +56,7 @@ async function measure(what: string, concurrency: number, op: () => Promise<void
 
 const hasher = createArgon2PasswordHasher(OWASP_ARGON2ID);
 const srp = createSrpEngine(createOpenSslSrpPrimitives());
-const tokenSigner = createJoseTokenSigner();
+const tokenSigner = createNodeTokenSigner();
 const pair = await tokenSigner.generateKeyPair();
 const signer = await tokenSigner.importSigner(pair.kid, pair.privateJwk);
 const claims = () => ({
@@ -71,7 +71,7 @@ const claims = () => ({
   jti: randomBytes(16).toString("hex"),
   username: "bench-user-1",
 });
-const twoSignatures = () => Promise.all([signer.sign(claims()), signer.sign(claims())]);
+const twoSignatures = () => [signer.sign(claims()), signer.sign(claims())];
 
 const verifier = srp.computeVerifier({
   poolName: "AbCdEfGhI",
@@ -98,7 +98,7 @@ results.srp = await measure("SRP server modexps (g^b, v^u, (A·v^u)^b) + 2 RS256
     poolName: "AbCdEfGhI",
     userIdForSrp: "u",
   });
-  await twoSignatures();
+  twoSignatures();
 });
 
 const ROWS = 10_000;
@@ -122,7 +122,7 @@ try {
     8,
     async () => {
       readOne();
-      await twoSignatures();
+      twoSignatures();
       insert.run(row(), row());
     },
   );
@@ -163,7 +163,7 @@ if (config.postgresUrl) {
     8,
     async () => {
       await readOne();
-      await twoSignatures();
+      twoSignatures();
       await writeOne();
     },
   );

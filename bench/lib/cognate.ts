@@ -30,7 +30,8 @@ function sourceFiles(directory: string, found: string[] = []): string[] {
   return found;
 }
 
-export function buildCognate(): void {
+/** Transpiles `srcDir` (src/, or another tree of it for a before/after comparison) into BUILD_DIR. */
+export function buildCognate(srcDir = "src"): void {
   rmSync(BUILD_DIR, { recursive: true, force: true });
   const compilerOptions: ts.CompilerOptions = {
     module: ts.ModuleKind.ESNext,
@@ -38,8 +39,8 @@ export function buildCognate(): void {
     verbatimModuleSyntax: true,
     isolatedModules: true,
   };
-  for (const file of sourceFiles("src")) {
-    const out = join(BUILD_DIR, relative("src", file));
+  for (const file of sourceFiles(srcDir)) {
+    const out = join(BUILD_DIR, relative(srcDir, file));
     mkdirSync(dirname(out), { recursive: true });
     if (file.endsWith(".ts")) {
       const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), {

@@ -1,7 +1,7 @@
 import type { Backend } from "./types.js";
 
-// Command-line options of `npm run bench`. Quick mode is the CI smoke test (under 3 minutes): one
-// concurrency level, short windows, 10k users. The full run adds levels, longer windows and 100k/1M users.
+// Command-line options of `npm run bench`. Quick mode is the CI smoke test (under 3 minutes, about 2 here):
+// one concurrency level, 1 s windows, 10k users. The full run adds levels, longer windows and 100k/1M users.
 
 export interface BenchOptions {
   mode: "quick" | "full";
@@ -25,10 +25,13 @@ export interface BenchOptions {
   outDir: string;
   /** Wait up to this many seconds for the machine's 1-minute load average to drop below 0.7 first. */
   waitQuietSeconds: number;
+  /** Cognate's sources to build and measure (default src/): another tree, for before/after comparisons. */
+  srcDir: string;
+  floors: boolean;
 }
 
 const HELP = `npm run bench -- [--quick] [--only a,b,…] [--backends sqlite,postgres] [--no-peers] [--profile]
-  [--scales 10000,100000,1000000] [--measure-ms N] [--out DIR] [--wait-quiet SECONDS]`;
+  [--scales 10000,100000,1000000] [--measure-ms N] [--out DIR] [--wait-quiet SECONDS] [--src DIR] [--no-floors]`;
 
 function list(value: string | undefined, flag: string): string[] {
   if (!value) throw new Error(`${flag} needs a value\n${HELP}`);
@@ -47,8 +50,8 @@ export function parseOptions(argv: string[]): BenchOptions {
         only: [],
         peers: true,
         profile: false,
-        warmupMs: 500,
-        measureMs: 1500,
+        warmupMs: 300,
+        measureMs: 1000,
         levels: { light: [32], heavy: [8] },
         scales: [10_000],
         floorMs: 800,
@@ -56,6 +59,8 @@ export function parseOptions(argv: string[]): BenchOptions {
         srpUsers: 16,
         outDir: "bench/results",
         waitQuietSeconds: 0,
+        srcDir: "src",
+        floors: true,
       }
     : {
         mode: "full",
@@ -72,6 +77,8 @@ export function parseOptions(argv: string[]): BenchOptions {
         srpUsers: 32,
         outDir: "bench/results",
         waitQuietSeconds: 0,
+        srcDir: "src",
+        floors: true,
       };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -102,6 +109,12 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case "--wait-quiet":
         options.waitQuietSeconds = Number(next());
+        break;
+      case "--src":
+        options.srcDir = next() ?? options.srcDir;
+        break;
+      case "--no-floors":
+        options.floors = false;
         break;
       case "--out":
         options.outDir = next() ?? options.outDir;

@@ -3,6 +3,7 @@ import type { SrpEngine } from "../domain/auth/srp/index.js";
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import type { MessageSender } from "../ports/message-sender.js";
+import type { PasskeyVerifier } from "../ports/passkey-verifier.js";
 import type { PasswordHasher } from "../ports/password-hasher.js";
 import type { RandomSource } from "../ports/random.js";
 import type { SecretBox } from "../ports/secret-box.js";
@@ -19,6 +20,8 @@ export interface Deployment {
   region: string;
   accountId: string;
   publicUrl: string;
+  /** Prefix domains answer at "{prefix}.{domainSuffix}" (the default passkey relying party id). */
+  domainSuffix?: string;
 }
 
 /**
@@ -45,6 +48,8 @@ export interface AppDependencies {
   tokens: Tokens;
   /** Lambda triggers: runs a pool's trigger code (module or webhook) and maps failures to Cognito's errors. */
   triggers: Triggers;
+  /** WebAuthn attestation and assertion checks (passkeys). */
+  passkeyVerifier: PasskeyVerifier;
 }
 
 /** A use case: a factory taking its dependencies, returning the operation. */

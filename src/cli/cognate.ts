@@ -1,14 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
-import { registerAdminCredentials } from "./commands/admin-credentials.js";
-import { registerApply } from "./commands/apply.js";
-import { registerExport } from "./commands/export.js";
-import { registerImport } from "./commands/import.js";
-import { registerImportLog } from "./commands/import-log.js";
-import { registerKeys } from "./commands/keys.js";
-import { registerOutbox } from "./commands/outbox.js";
 import { registerServe } from "./commands/serve.js";
-import { registerUser } from "./commands/user.js";
 
 // The `cognate` command: each subcommand lives in commands/<name>.ts. Commands other than serve open the
 // configured storage themselves (see context.ts), so they work whether or not a server is running.
@@ -20,14 +12,22 @@ program
   .showHelpAfterError("(run with --help for usage)");
 
 registerServe(program);
-registerApply(program);
-registerUser(program);
-registerOutbox(program);
-registerKeys(program);
-registerAdminCredentials(program);
-registerExport(program);
-registerImport(program);
-registerImportLog(program);
+// `cognate serve` loads no other command: their modules (YAML, export/import, …) would stay resident in
+// the server for nothing.
+if (process.argv[2] !== "serve") {
+  const commands = await Promise.all([
+    import("./commands/apply.js").then((module) => module.registerApply),
+    import("./commands/user.js").then((module) => module.registerUser),
+    import("./commands/outbox.js").then((module) => module.registerOutbox),
+    import("./commands/keys.js").then((module) => module.registerKeys),
+    import("./commands/admin-credentials.js").then((module) => module.registerAdminCredentials),
+    import("./commands/export.js").then((module) => module.registerExport),
+    import("./commands/import.js").then((module) => module.registerImport),
+    import("./commands/import-log.js").then((module) => module.registerImportLog),
+    import("./commands/audit.js").then((module) => module.registerAudit),
+  ]);
+  for (const register of commands) register(program);
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`cognate: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -65,6 +65,8 @@ export interface RefreshTokenRepository {
   ): Promise<RotationOutcome>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revokeFamiliesOfUser(userPoolId: string, sub: string, at: Date): Promise<void>;
+  /** ForgetDevice: revokes the user's sign-ins whose refresh tokens are bound to `deviceKey`. */
+  revokeFamiliesOfDevice(userPoolId: string, sub: string, deviceKey: string, at: Date): Promise<void>;
   /** For access-token checks: is the family (origin_jti) still alive? */
   isFamilyRevoked(familyId: string): Promise<boolean>;
 }

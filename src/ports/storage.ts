@@ -4,12 +4,16 @@ import type {
   UserPoolClient,
   UserPoolClientSettings,
 } from "../domain/user-pool-client/user-pool-client.js";
+import type { AuditLogRepository } from "./audit-log.js";
+import type { DeviceRepository } from "./device-repository.js";
 import type { SsoSessionRepository, UiCustomizationRepository } from "./hosted-ui-repositories.js";
+import type { MfaRepository } from "./mfa-repository.js";
 import type {
   AuthorizationCodeRepository,
   ResourceServerRepository,
   UserPoolDomainRepository,
 } from "./oauth2-repositories.js";
+import type { PasskeyRepository } from "./passkey-repository.js";
 import type {
   GroupRepository,
   OneTimeCodeRepository,
@@ -83,6 +87,10 @@ export interface StorageRepositories {
   authorizationCodes: AuthorizationCodeRepository;
   resourceServers: ResourceServerRepository;
   userPoolDomains: UserPoolDomainRepository;
+  devices: DeviceRepository;
+  mfa: MfaRepository;
+  passkeys: PasskeyRepository;
+  auditLog: AuditLogRepository;
 }
 
 export interface Storage extends StorageRepositories {

@@ -17,18 +17,18 @@ export interface GeneratedKeyPair {
   publicJwk: PublicJwk;
 }
 
-/** A private key parsed once, to sign many tokens (parsing RSA keys is the slow part). */
+/** A private key parsed once, to sign many tokens (parsing RSA keys is the slow part). Synchronous. */
 export interface JwtSigner {
   readonly kid: string;
   /** A compact RS256 JWS with header `{"kid","alg"}` over the claims as given (member order kept). */
-  sign(claims: JsonObject): Promise<string>;
+  sign(claims: JsonObject): string;
 }
 
-/** A public key parsed once, to check many signatures. */
+/** A public key parsed once, to check many signatures. Synchronous. */
 export interface JwtVerifier {
   readonly kid: string;
   /** The claims when the RS256 signature is valid for this key; undefined otherwise. Checks nothing else. */
-  verify(token: string): Promise<JsonObject | undefined>;
+  verify(token: string): JsonObject | undefined;
 }
 
 /** What a token says about itself before its signature is checked (to find the pool and the key). */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import {
   AdminAddUserToGroupCommand,
   AdminDisableUserCommand,
+  AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   type CognitoIdentityProviderClient,
   CreateGroupCommand,
@@ -20,11 +21,23 @@ import { openPassphraseSealing, type PassphraseKdf } from "../../src/integration
 import { cliEnv, openLocal, passwordSignIn, runCli, srpSignIn } from "../support/cli.js";
 import { createConfirmedUser } from "../support/pool-setup.js";
 import { type Backend, startTestServer, type TestServer, testBackends } from "../support/server.js";
+import {
+  DEVICE_KEY,
+  DEVICE_VERIFIER,
+  enrolTotp,
+  PASSKEY,
+  seedDeviceAndPasskey,
+  srpTotpSignIn,
+  storedSecurity,
+  totpAt,
+  totpSignIn,
+} from "./mfa-round-trip.js";
 
 // The round trip of the issue: export from one instance (SQLite), import into another (PostgreSQL) and
 // back, with the CLI as an operator would run it. Every user then signs in on the target with the same
-// password over SRP and USER_PASSWORD_AUTH, tokens of the source verify with the target's keys, and the
-// target's own export equals the source's.
+// password over SRP and USER_PASSWORD_AUTH, a TOTP user also with the same TOTP secret, devices and
+// passkeys move with their secrets, tokens of the source verify with the target's keys, and the target's
+// own export equals the source's.
 
 const backends = await testBackends();
 const directions: Array<[Backend, Backend]> = backends.includes("postgres")
@@ -35,6 +48,8 @@ const directions: Array<[Backend, Backend]> = backends.includes("postgres")
   : [["sqlite", "sqlite"]];
 const USERS = 6;
 const passwordOf = (index: number) => `Round-Trip-${index}-${"xyz".repeat(index % 3)}!9a`;
+const TOTP_USER = "totp-user";
+const TOTP_PASSWORD = "Round-Trip-Totp-!9a";
 
 /** A server's export without secrets, made in this process. */
 async function dumpOf(server: TestServer): Promise<string> {
@@ -62,6 +77,7 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
   let target: TestServer;
   let admin: CognitoIdentityProviderClient;
   const ids = { userPoolId: "", clientId: "", secretClientId: "" };
+  const totp = { secret: "", sub: "" };
 
   beforeAll(async () => {
     [source, target] = await Promise.all([
@@ -132,6 +148,17 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
     );
     // Signing keys exist once a token has been issued.
     await passwordSignIn(source.url, ids.clientId, "user0", passwordOf(0));
+    // One user with TOTP MFA (enrolled through the API), a remembered device and a passkey.
+    await createConfirmedUser(admin, ids, TOTP_USER, TOTP_PASSWORD, [
+      { Name: "email", Value: "totp@example.com" },
+      { Name: "email_verified", Value: "true" },
+    ]);
+    totp.secret = await enrolTotp(source, ids, TOTP_USER, TOTP_PASSWORD);
+    const user = await admin.send(
+      new AdminGetUserCommand({ UserPoolId: ids.userPoolId, Username: TOTP_USER }),
+    );
+    totp.sub = user.UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value ?? "";
+    await seedDeviceAndPasskey(source, ids.userPoolId, totp.sub);
   });
   afterAll(async () => {
     await Promise.all([source?.stop(), target?.stop()]);
@@ -146,9 +173,11 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
       cliEnv(source),
     );
     expect(exported.code, exported.stderr).toBe(0);
-    expect(JSON.parse(exported.stdout)).toMatchObject({ users: USERS, secrets: "included (encrypted)" });
+    expect(JSON.parse(exported.stdout)).toMatchObject({ users: USERS + 1, secrets: "included (encrypted)" });
     const dump = readFileSync(dumpFile, "utf8");
     expect(dump).not.toContain(passwordOf(1));
+    expect(dump).not.toContain(totp.secret);
+    expect(dump).not.toContain(DEVICE_VERIFIER);
 
     const imported = await runCli(
       ["import", dumpFile, "--passphrase-file", passphraseFile, "--json"],
@@ -166,9 +195,12 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
       clients: 2,
       groups: 2,
       resourceServers: 1,
-      users: USERS,
+      users: USERS + 1,
       memberships: USERS,
       signingKeys: 2,
+      mfa: 1,
+      devices: 1,
+      passkeys: 1,
     });
 
     // The data compares equal: the target's own export (secrets left out) is the source's.
@@ -181,6 +213,7 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
       new DescribeUserPoolClientCommand({ UserPoolId: ids.userPoolId, ClientId: ids.secretClientId }),
       new ListUsersCommand({ UserPoolId: ids.userPoolId }),
       new AdminListGroupsForUserCommand({ UserPoolId: ids.userPoolId, Username: "user3" }),
+      new AdminGetUserCommand({ UserPoolId: ids.userPoolId, Username: TOTP_USER }),
     ] as const) {
       const [before, after] = await Promise.all([
         admin.send(command as never),
@@ -214,6 +247,119 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
     ).rejects.toThrow("User is disabled.");
   });
 
+  // Up to one 30 s TOTP step is waited for.
+  it("the TOTP user signs in on the target with the same TOTP secret; the device and passkey moved", {
+    timeout: 75_000,
+  }, async () => {
+    // The source accepted the code of the current step when the secret was verified, and that step stays
+    // used on the target too: the next step's code (inside the drift window) is the one to send.
+    const next = () => new Date(Date.now() + 30_000);
+    await expect(
+      totpSignIn(target.url, ids.clientId, TOTP_USER, TOTP_PASSWORD, totpAt("JBSWY3DPEHPK3PXP", next())),
+    ).rejects.toMatchObject({ name: "CodeMismatchException" });
+    const signedIn = await totpSignIn(
+      target.url,
+      ids.clientId,
+      TOTP_USER,
+      TOTP_PASSWORD,
+      totpAt(totp.secret, next()),
+    );
+    expect(signedIn.challenge).toBe("SOFTWARE_TOKEN_MFA");
+    const idToken = signedIn.answer.AuthenticationResult?.IdToken ?? "";
+    expect(JSON.parse(Buffer.from(idToken.split(".")[1] ?? "", "base64url").toString())).toMatchObject({
+      sub: totp.sub,
+      "cognito:username": TOTP_USER,
+    });
+    // And over SRP (amazon-cognito-identity-js), once the next time-step has come (each step's code is
+    // accepted once).
+    const used = Math.floor((Date.now() + 30_000) / 30_000);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, used * 30_000 - Date.now() + 50)));
+    const srpClaims = await srpTotpSignIn(target.url, ids, TOTP_USER, TOTP_PASSWORD, () =>
+      totpAt(totp.secret, next()),
+    );
+    expect(srpClaims).toMatchObject({ sub: totp.sub, "cognito:username": TOTP_USER });
+
+    const stored = await storedSecurity(target, ids.userPoolId, totp.sub);
+    expect(stored.mfa).toMatchObject({
+      enabled: { SMS_MFA: false, SOFTWARE_TOKEN_MFA: true, EMAIL_OTP: false },
+      preferred: "SOFTWARE_TOKEN_MFA",
+      totpDeviceName: "phone",
+      totpPendingSecretSealed: null,
+    });
+    expect(stored.totpSecret).toBe(totp.secret);
+    expect(stored.devices).toEqual([
+      expect.objectContaining({
+        deviceKey: DEVICE_KEY,
+        verifier: DEVICE_VERIFIER,
+        deviceName: "Round-trip laptop",
+        rememberedStatus: "remembered",
+        lastAuthenticatedAt: new Date("2026-01-04T03:04:05.000Z"),
+      }),
+    ]);
+    expect(stored.passkeys).toEqual([{ userPoolId: ids.userPoolId, sub: totp.sub, ...PASSKEY }]);
+  });
+
+  it("without a passphrase the TOTP secret and the device verifier are left out and flagged", async () => {
+    const records = comparable(await dumpOf(source)) as Array<Record<string, unknown>>;
+    expect(records[0]).toMatchObject({
+      secrets: {
+        included: false,
+        omitted: ["srpVerifiers", "clientSecrets", "signingKeys", "totpSecrets", "deviceVerifiers"],
+      },
+    });
+    expect(records.find((record) => record.type === "mfa")).toEqual({
+      type: "mfa",
+      userPoolId: ids.userPoolId,
+      sub: totp.sub,
+      enabled: { SMS_MFA: false, SOFTWARE_TOKEN_MFA: true, EMAIL_OTP: false },
+      preferred: "SOFTWARE_TOKEN_MFA",
+      totpSecret: null,
+      totpDeviceName: "phone",
+      totpLastStep: expect.any(Number),
+      recoveryCodeHashes: expect.any(Array),
+      updatedAt: expect.any(String),
+      secretsOmitted: ["totpSecret"],
+    });
+    expect(records.find((record) => record.type === "device")).toMatchObject({
+      deviceKey: DEVICE_KEY,
+      verifier: null,
+      secretsOmitted: ["deviceVerifier"],
+    });
+    expect(records.at(-1)).toMatchObject({
+      type: "end",
+      counts: { users: USERS + 1, mfa: 1, devices: 1, passkeys: 1 },
+    });
+
+    // Imported elsewhere: TOTP is off (no secret to check codes with), the device is skipped (no
+    // verifier), the passkey moves (its public key is no secret).
+    const elsewhere = await startTestServer({ backend: to });
+    try {
+      const text = await dumpOf(source);
+      const local = await openLocal(elsewhere);
+      const summary = await importDump(
+        local.application.dependencies,
+        (async function* () {
+          yield* text.split("\n");
+        })(),
+      ).finally(() => local.application.close());
+      expect(summary).toMatchObject({ failed: 0, complete: true, secretsOmitted: true });
+      expect(summary.imported).toMatchObject({ users: USERS + 1, mfa: 1, devices: 0, passkeys: 1 });
+      expect(summary.skipped).toMatchObject({ devices: 1 });
+      const stored = await storedSecurity(elsewhere, ids.userPoolId, totp.sub);
+      expect(stored.mfa).toMatchObject({
+        enabled: { SMS_MFA: false, SOFTWARE_TOKEN_MFA: false, EMAIL_OTP: false },
+        preferred: null,
+        totpDeviceName: "phone",
+      });
+      expect(stored).toMatchObject({ totpSecret: null, devices: [], passkeys: [{ ...PASSKEY }] });
+      // With TOTP off the user signs in with the password alone.
+      const signedIn = await passwordSignIn(elsewhere.url, ids.clientId, TOTP_USER, TOTP_PASSWORD);
+      expect(signedIn.AuthenticationResult?.IdToken).toBeTruthy();
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
   it("tokens issued by the source verify with the target's JWKS (the signing keys moved)", async () => {
     const token = (await passwordSignIn(source.url, ids.clientId, "user2", passwordOf(2)))
       .AuthenticationResult?.IdToken;
@@ -244,7 +390,14 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
             openPassphraseSealing("a long export passphrase", kdf as unknown as PassphraseKdf, check),
         },
       );
-      expect(again.skipped).toMatchObject({ userPools: 1, clients: 2, users: USERS });
+      expect(again.skipped).toMatchObject({
+        userPools: 1,
+        clients: 2,
+        users: USERS + 1,
+        mfa: 1,
+        devices: 1,
+        passkeys: 1,
+      });
       expect(again.imported.users).toBe(0);
     } finally {
       await local.application.close();

@@ -271,6 +271,17 @@ describe.each(backends)("OIDC provider with openid-client on %s", (backend) => {
 
     const first = tokens.refresh_token ?? "";
     const rotated = await client.refreshTokenGrant(config, first);
+    // The refreshed ID token is narrowed by the granted scopes exactly as the first one was.
+    const firstClaims = decodeJwt(tokens.id_token ?? "");
+    const refreshedClaims = decodeJwt(rotated.id_token ?? "");
+    expect(firstClaims.name).toBeUndefined();
+    expect(refreshedClaims.name).toBeUndefined();
+    expect(refreshedClaims.email).toBe("alice@example.com");
+    const attributeKeys = (claims: Record<string, unknown>) =>
+      Object.keys(claims)
+        .filter((key) => !["at_hash", "nonce", "iat", "exp", "jti", "event_id"].includes(key))
+        .sort();
+    expect(attributeKeys(refreshedClaims)).toEqual(attributeKeys(firstClaims));
     expect(rotated.refresh_token).toMatch(/^[A-Za-z0-9_-]{64}$/);
     expect(rotated.refresh_token).not.toBe(first);
     const again = await client.refreshTokenGrant(config, rotated.refresh_token ?? "");

@@ -13,20 +13,20 @@ export interface Adapter {
   cleanup(): Promise<void>;
 }
 
-function sqliteFileAdapter(): Adapter {
+function sqliteFileAdapter(cacheReads = false): Adapter {
   const dir = mkdtempSync(join(tmpdir(), "cognate-contract-"));
   return {
-    open: () => openSqliteStorage({ filename: join(dir, "cognate.db"), synchronous: "FULL" }),
+    open: () => openSqliteStorage({ filename: join(dir, "cognate.db"), synchronous: "FULL", cacheReads }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-function postgresAdapter(): Adapter {
+function postgresAdapter(readCacheTtlMs = 0): Adapter {
   let database: TestDatabase | undefined;
   return {
     async open() {
       database ??= await createTestDatabase();
-      return openPostgresStorage({ connectionString: database.url });
+      return openPostgresStorage({ connectionString: database.url, readCacheTtlMs });
     },
     cleanup: async () => database?.drop(),
   };
@@ -36,5 +36,16 @@ function postgresAdapter(): Adapter {
 export async function contractAdapters(): Promise<Array<[string, () => Adapter]>> {
   const adapters: Array<[string, () => Adapter]> = [["sqlite", sqliteFileAdapter]];
   if ((await testBackends()).includes("postgres")) adapters.push(["postgres", postgresAdapter]);
+  return adapters;
+}
+
+/** The same adapters with the read cache main.ts turns on (pools, clients, SQLite's signing keys). */
+export async function cachedContractAdapters(): Promise<Array<[string, () => Adapter]>> {
+  const adapters: Array<[string, () => Adapter]> = [
+    ["sqlite with read cache", () => sqliteFileAdapter(true)],
+  ];
+  if ((await testBackends()).includes("postgres")) {
+    adapters.push(["postgres with read cache", () => postgresAdapter(60_000)]);
+  }
   return adapters;
 }

@@ -13,10 +13,10 @@ import { openPostgresStorage } from "../../src/storage/postgres/open-postgres-st
 import { openSqliteStorage } from "../../src/storage/sqlite/open-sqlite-storage.js";
 import { createTestDatabase } from "../support/postgres.js";
 import { testBackends } from "../support/server.js";
-import { type Adapter, contractAdapters } from "./adapters.js";
+import { type Adapter, cachedContractAdapters, contractAdapters } from "./adapters.js";
 
 const backends = await testBackends();
-const adapterFactories = await contractAdapters();
+const adapterFactories = [...(await contractAdapters()), ...(await cachedContractAdapters())];
 
 let sequence = 0;
 function pool(createdAt = 1_700_000_000_000): UserPool {

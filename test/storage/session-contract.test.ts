@@ -1,30 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Group } from "../../src/domain/group/group.js";
 import type { StoredRefreshToken } from "../../src/domain/tokens/refresh-token.js";
 import type { User } from "../../src/domain/user/user.js";
 import { DuplicateKeyError, type Storage } from "../../src/ports/storage.js";
-import { type Adapter, contractAdapters } from "./adapters.js";
+import { cachedContractAdapters, contractAdapters } from "./adapters.js";
+import { contractSuite, contractUser } from "./contract-fixtures.js";
 
-const adapters = await contractAdapters();
+const adapters = [...(await contractAdapters()), ...(await cachedContractAdapters())];
 const POOL = "us-east-1_SessionT01";
 
-function newUser(username: string, createdAt = Date.now()): User {
-  return {
-    userPoolId: POOL,
-    sub: randomUUID(),
-    username,
-    status: "CONFIRMED",
-    enabled: true,
-    attributes: {},
-    password: null,
-    passwordHistory: [],
-    temporaryPasswordExpiresAt: null,
-    tokensRevokedAt: null,
-    createdAt: new Date(createdAt),
-    lastModifiedAt: new Date(createdAt),
-  };
-}
+const newUser = (username: string, createdAt = Date.now()) => contractUser(POOL, username, createdAt);
 
 function group(name: string, precedence: number | null): Group {
   const at = new Date(1_700_000_000_000);
@@ -56,27 +42,11 @@ function refreshToken(user: User, familyId: string, now: number): StoredRefreshT
 }
 
 describe.each(adapters)("groups, codes, refresh tokens and keys on %s", (_name, factory) => {
-  let adapter: Adapter;
+  const suite = contractSuite(factory, { id: POOL, name: "sessions" });
   let storage: Storage;
-  const insertUser = async (user: User) => {
-    await storage.users.insertUser({ user, usernameKey: user.username, aliases: [] });
-    return user;
-  };
-
-  beforeAll(async () => {
-    adapter = factory();
-    storage = await adapter.open();
-    const now = new Date();
-    await storage.userPools.insertUserPool({
-      id: POOL,
-      settings: { PoolName: "sessions" },
-      createdAt: now,
-      lastModifiedAt: now,
-    });
-  });
-  afterAll(async () => {
-    await storage.close();
-    await adapter.cleanup();
+  const insertUser = suite.insertUser;
+  beforeAll(() => {
+    storage = suite.storage();
   });
 
   it("keeps groups unique, ordered, and memberships idempotent", async () => {

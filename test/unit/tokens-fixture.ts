@@ -12,7 +12,7 @@ import type {
 } from "../../src/domain/user-pool-client/user-pool-client.js";
 import { registerWellKnownRoutes } from "../../src/http/oauth2/well-known.js";
 import { createAesGcmSecretBox } from "../../src/integrations/crypto/aes-gcm-secret-box.js";
-import { createJoseTokenSigner } from "../../src/integrations/crypto/jose-token-signer.js";
+import { createNodeTokenSigner } from "../../src/integrations/crypto/node-token-signer.js";
 import { cryptoRandom } from "../../src/integrations/system.js";
 import type { Storage } from "../../src/ports/storage.js";
 import { openSqliteStorage } from "../../src/storage/sqlite/open-sqlite-storage.js";
@@ -57,7 +57,7 @@ export async function tokenFixture(options: { cacheTtlMs?: number } = {}): Promi
     random: cryptoRandom(),
     secretBox: createAesGcmSecretBox(randomBytes(32)),
     deployment,
-    tokenSigner: createJoseTokenSigner(),
+    tokenSigner: createNodeTokenSigner(),
   };
   const tokens = createTokens(deps, options);
 

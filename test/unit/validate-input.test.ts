@@ -51,6 +51,16 @@ describe("cognito-idp input validation: constraint messages", () => {
       ),
     ],
     [
+      "a null map value counts as absent (identity-js retries with DEVICE_KEY: null)",
+      "RespondToAuthChallenge",
+      {
+        ClientId: "1example23456789",
+        ChallengeName: "PASSWORD_VERIFIER",
+        ChallengeResponses: { USERNAME: "u", DEVICE_KEY: null },
+      },
+      "ok",
+    ],
+    [
       "an empty string breaks both min length and pattern, in that order",
       "CreateUserPool",
       { PoolName: "" },

@@ -18,8 +18,8 @@ import {
   updateUserAttributes,
 } from "aws-amplify/auth";
 import { cognitoUserPoolsTokenProvider } from "aws-amplify/auth/cognito";
-import type { KeyValueStorageInterface } from "aws-amplify/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AmplifyMemoryStorage } from "../support/amplify-storage.js";
 import { latestCode } from "../support/outbox.js";
 import { createPoolAndClient } from "../support/pool-setup.js";
 import { startTestServer, type TestServer, testBackends } from "../support/server.js";
@@ -30,32 +30,11 @@ import { startTestServer, type TestServer, testBackends } from "../support/serve
 
 const backends = await testBackends();
 
-/** Amplify's token store, kept where the test can see the refresh token. */
-class VisibleStorage implements KeyValueStorageInterface {
-  readonly items = new Map<string, string>();
-  async setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  async getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  async removeItem(key: string) {
-    this.items.delete(key);
-  }
-  async clear() {
-    this.items.clear();
-  }
-  refreshToken(): string | undefined {
-    for (const [key, value] of this.items) if (key.endsWith(".refreshToken")) return value;
-    return undefined;
-  }
-}
-
 describe.each(backends)("Amplify v6 auth against Cognate on %s", (backend) => {
   let server: TestServer;
   let admin: CognitoIdentityProviderClient;
   let ids: { userPoolId: string; clientId: string };
-  const storage = new VisibleStorage();
+  const storage = new AmplifyMemoryStorage();
 
   beforeAll(async () => {
     server = await startTestServer({ backend });
@@ -119,11 +98,11 @@ describe.each(backends)("Amplify v6 auth against Cognate on %s", (backend) => {
     });
 
     // A refresh goes through GetTokensFromRefreshToken; the client rotates refresh tokens.
-    const before = storage.refreshToken();
+    const before = storage.find("refreshToken");
     const refreshed = await fetchAuthSession({ forceRefresh: true });
     expect(refreshed.tokens?.idToken?.payload).toMatchObject({ email: movedTo, name: "Ada Lovelace" });
-    expect(storage.refreshToken()).toBeTruthy();
-    expect(storage.refreshToken()).not.toBe(before);
+    expect(storage.find("refreshToken")).toBeTruthy();
+    expect(storage.find("refreshToken")).not.toBe(before);
 
     // Changing the password ends every session, this one included; sign out locally and reset it.
     await updatePassword({ oldPassword: "First-Passw0rd!", newPassword: "Second-Passw0rd!" });
@@ -151,11 +130,11 @@ describe.each(backends)("Amplify v6 auth against Cognate on %s", (backend) => {
 
     const last = await fetchAuthSession();
     const accessToken = last.tokens?.accessToken.toString() ?? "";
-    const refreshToken = storage.refreshToken() ?? "";
+    const refreshToken = storage.find("refreshToken") ?? "";
     expect((await admin.send(new GetUserCommand({ AccessToken: accessToken }))).Username).toBe(username);
 
     await signOut({ global: true });
-    expect(storage.refreshToken()).toBeUndefined();
+    expect(storage.find("refreshToken")).toBeUndefined();
     await expect(
       admin.send(
         new GetTokensFromRefreshTokenCommand({ ClientId: ids.clientId, RefreshToken: refreshToken }),

@@ -1,5 +1,6 @@
 import {
   type CognitoIdentityProviderClient,
+  CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   type CreateUserPoolClientCommandInput,
   CreateUserPoolCommand,
@@ -32,6 +33,15 @@ describe.each(backends)("app client validation on %s", (backend) => {
       }),
     );
     poolId = pool.UserPool!.Id!;
+    // The custom scope the rows below allow; any other "<server>/<scope>" does not exist.
+    await cognito.send(
+      new CreateResourceServerCommand({
+        UserPoolId: poolId,
+        Identifier: "my-api",
+        Name: "My API",
+        Scopes: [{ ScopeName: "read", ScopeDescription: "Read" }],
+      }),
+    );
   });
   afterAll(async () => {
     await server?.stop();
@@ -229,6 +239,28 @@ describe.each(backends)("app client validation on %s", (backend) => {
       },
       "ScopeDoesNotExistException",
       "Invalid scope requested: /read",
+    ],
+    [
+      "a custom scope its resource server does not define",
+      {
+        ...oauth,
+        AllowedOAuthFlows: ["code"],
+        CallbackURLs: ["https://a.example"],
+        AllowedOAuthScopes: ["openid", "my-api/read", "my-api/delete"],
+      },
+      "ScopeDoesNotExistException",
+      "Invalid scope requested: my-api/delete",
+    ],
+    [
+      "a custom scope of a resource server that does not exist",
+      {
+        ...oauth,
+        AllowedOAuthFlows: ["code"],
+        CallbackURLs: ["https://a.example"],
+        AllowedOAuthScopes: ["openid", "other-api/read"],
+      },
+      "ScopeDoesNotExistException",
+      "Invalid scope requested: other-api/read",
     ],
     [
       "analytics with an application id and no role",

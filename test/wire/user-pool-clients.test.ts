@@ -1,5 +1,6 @@
 import {
   type CognitoIdentityProviderClient,
+  CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   type CreateUserPoolClientCommandInput,
   CreateUserPoolCommand,
@@ -72,7 +73,20 @@ describe.each(backends)("app clients on %s", (backend) => {
         Schema: [{ Name: "tier", AttributeDataType: "String", Mutable: true }],
       }),
     );
-    return out.UserPool!.Id!;
+    const userPoolId = out.UserPool!.Id!;
+    // AllowedOAuthScopes may only name custom scopes that a resource server defines.
+    await cognito.send(
+      new CreateResourceServerCommand({
+        UserPoolId: userPoolId,
+        Identifier: "my-api",
+        Name: "My API",
+        Scopes: [
+          { ScopeName: "read", ScopeDescription: "Read" },
+          { ScopeName: "write", ScopeDescription: "Write" },
+        ],
+      }),
+    );
+    return userPoolId;
   };
   const create = async (input: ClientInput, userPoolId = poolId) =>
     (await cognito.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ...input })))
@@ -386,6 +400,14 @@ describe.each(backends)("app clients on %s", (backend) => {
   });
 
   it("accepts loopback http, app schemes and resource-server scopes", async () => {
+    await cognito.send(
+      new CreateResourceServerCommand({
+        UserPoolId: poolId,
+        Identifier: "https://api.example.com",
+        Name: "URL-named API",
+        Scopes: [{ ScopeName: "read", ScopeDescription: "Read" }],
+      }),
+    );
     const created = await create({
       ClientName: "urls",
       CallbackURLs: [

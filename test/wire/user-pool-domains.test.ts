@@ -6,20 +6,38 @@ import {
   CreateUserPoolDomainCommand,
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
+  DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
   UpdateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserPoolDomain } from "../../src/app/user-pools/create-user-pool-domain.js";
-import { describeUserPoolDomain } from "../../src/app/user-pools/describe-user-pool-domain.js";
-import type { Application } from "../../src/main.js";
-import { openEngine } from "../oidc/oauth2-setup.js";
 import { startTestServer, type TestServer, testBackends } from "../support/server.js";
 
 // User pool domains over the wire (the real SDK), and a pool's OAuth endpoints answering at the root of its
 // domain, picked by the Host header.
 
 const backends = await testBackends();
+
+/** GET with a chosen Host header; the body as text, redirects not followed. */
+function getWithHost(url: string, host: string) {
+  return new Promise<{ status: number; location?: string; body: string }>((resolve, reject) => {
+    const request = httpRequest(url, { method: "GET", headers: { host } }, (response) => {
+      let text = "";
+      response.on("data", (chunk) => {
+        text += chunk;
+      });
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          ...(response.headers.location ? { location: response.headers.location } : {}),
+          body: text,
+        }),
+      );
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
 
 /** POST a form with a chosen Host header (fetch does not let callers set Host). */
 function postWithHost(url: string, host: string, form: Record<string, string>, authorization: string) {
@@ -132,7 +150,6 @@ describe.each(backends)("user pool domains on %s", (backend) => {
   });
 
   describe("endpoints at the root of a pool's domain", () => {
-    let application: Application;
     let m2m: { id: string; secret: string };
     let pool: string;
     const prefix = `tenant-${Date.now().toString(36)}`;
@@ -160,10 +177,6 @@ describe.each(backends)("user pool domains on %s", (backend) => {
       );
       m2m = { id: client.UserPoolClient?.ClientId ?? "", secret: client.UserPoolClient?.ClientSecret ?? "" };
       await admin().send(new CreateUserPoolDomainCommand({ UserPoolId: pool, Domain: prefix }));
-      application = await openEngine(server);
-    });
-    afterAll(async () => {
-      await application?.close();
     });
 
     it("serves a prefix domain under COGNATE_DOMAIN_SUFFIX and a custom domain as given", async () => {
@@ -194,23 +207,24 @@ describe.each(backends)("user pool domains on %s", (backend) => {
           .status,
       ).toBe(400);
 
-      // Custom domain names (with dots) do not pass the published model's DomainType pattern, so this one
-      // is created through the use case on the server's own data.
-      const context = { requestId: "test", sourceIp: "127.0.0.1", signed: true };
-      const custom = await createUserPoolDomain(application.dependencies)(context, {
-        UserPoolId: pool,
-        Domain: "login.tenant.example",
-        CustomDomainConfig: { CertificateArn: "arn:aws:acm:us-east-1:000000000000:certificate/abc" },
-      });
-      expect(custom).toEqual({ ManagedLoginVersion: 1, CloudFrontDomain: "localhost" });
-      // DescribeUserPoolDomain's Domain has the same pattern: ask the use case too.
-      const described = await describeUserPoolDomain(application.dependencies)(context, {
-        Domain: "login.tenant.example",
-      });
+      // A custom domain is a full host name (dots and all), accepted over the wire with CustomDomainConfig.
+      const certificate = "arn:aws:acm:us-east-1:000000000000:certificate/abc";
+      const custom = await admin().send(
+        new CreateUserPoolDomainCommand({
+          UserPoolId: pool,
+          Domain: "login.tenant.example",
+          CustomDomainConfig: { CertificateArn: certificate },
+        }),
+      );
+      expect(custom.CloudFrontDomain).toBe("localhost");
+      expect(custom.ManagedLoginVersion).toBe(1);
+      const described = await admin().send(
+        new DescribeUserPoolDomainCommand({ Domain: "login.tenant.example" }),
+      );
       expect(described.DomainDescription).toMatchObject({
         UserPoolId: pool,
         Domain: "login.tenant.example",
-        CustomDomainConfig: { CertificateArn: "arn:aws:acm:us-east-1:000000000000:certificate/abc" },
+        CustomDomainConfig: { CertificateArn: certificate },
       });
       const viaCustom = await postWithHost(
         `${server.url}/oauth2/token`,
@@ -225,6 +239,135 @@ describe.each(backends)("user pool domains on %s", (backend) => {
         (await postWithHost(`${server.url}/oauth2/token`, `${prefix}.auth.localhost`, form, authorization()))
           .status,
       ).toBe(400);
+    });
+  });
+
+  describe("custom domains (a full host name with CustomDomainConfig)", () => {
+    const certificate = "arn:aws:acm:us-east-1:000000000000:certificate/0f1e2d3c";
+    const host = `auth-${Date.now().toString(36)}.example.com`;
+    const callback = "https://app.example.com/callback";
+    let pool: string;
+    let clientId: string;
+
+    beforeAll(async () => {
+      pool = (await admin().send(new CreateUserPoolCommand({ PoolName: "custom" }))).UserPool?.Id ?? "";
+      const client = await admin().send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: pool,
+          ClientName: "web",
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthFlows: ["code"],
+          AllowedOAuthScopes: ["openid", "email"],
+          CallbackURLs: [callback],
+          SupportedIdentityProviders: ["COGNITO"],
+        }),
+      );
+      clientId = client.UserPoolClient?.ClientId ?? "";
+    });
+
+    it("keeps Cognito's prefix rules for a domain without CustomDomainConfig", async () => {
+      await expect(
+        admin().send(new CreateUserPoolDomainCommand({ UserPoolId: pool, Domain: "auth.example.com" })),
+      ).rejects.toMatchObject({
+        name: "InvalidParameterException",
+        message: expect.stringContaining("The domain name contains an invalid character."),
+      });
+      await expect(
+        admin().send(
+          new CreateUserPoolDomainCommand({
+            UserPoolId: pool,
+            Domain: "bad..example.com",
+            CustomDomainConfig: { CertificateArn: certificate },
+          }),
+        ),
+      ).rejects.toMatchObject({ name: "InvalidParameterException" });
+      const pristine = await admin().send(new DescribeUserPoolCommand({ UserPoolId: pool }));
+      expect(pristine.UserPool?.Domain).toBeUndefined();
+      expect(pristine.UserPool?.CustomDomain).toBeUndefined();
+    });
+
+    it("creates, describes and updates a custom domain; DescribeUserPool reports both domains", async () => {
+      const prefix = `both-${Date.now().toString(36)}`;
+      await admin().send(new CreateUserPoolDomainCommand({ UserPoolId: pool, Domain: prefix }));
+      const created = await admin().send(
+        new CreateUserPoolDomainCommand({
+          UserPoolId: pool,
+          Domain: host,
+          CustomDomainConfig: { CertificateArn: certificate },
+        }),
+      );
+      expect(created.CloudFrontDomain).toBe("localhost");
+      const described = await admin().send(new DescribeUserPoolDomainCommand({ Domain: host }));
+      expect(described.DomainDescription).toMatchObject({
+        UserPoolId: pool,
+        Domain: host,
+        Status: "ACTIVE",
+        CustomDomainConfig: { CertificateArn: certificate },
+      });
+      const renewed = `${certificate}-renewed`;
+      await admin().send(
+        new UpdateUserPoolDomainCommand({
+          UserPoolId: pool,
+          Domain: host,
+          CustomDomainConfig: { CertificateArn: renewed },
+        }),
+      );
+      expect(
+        (await admin().send(new DescribeUserPoolDomainCommand({ Domain: host }))).DomainDescription
+          ?.CustomDomainConfig,
+      ).toEqual({ CertificateArn: renewed });
+
+      const withBoth = await admin().send(new DescribeUserPoolCommand({ UserPoolId: pool }));
+      expect(withBoth.UserPool?.Domain).toBe(prefix);
+      expect(withBoth.UserPool?.CustomDomain).toBe(host);
+
+      await admin().send(new DeleteUserPoolDomainCommand({ UserPoolId: pool, Domain: prefix }));
+      const customOnly = await admin().send(new DescribeUserPoolCommand({ UserPoolId: pool }));
+      expect(customOnly.UserPool?.Domain).toBeUndefined();
+      expect(customOnly.UserPool?.CustomDomain).toBe(host);
+    });
+
+    it("deletes a custom domain over the wire", async () => {
+      const other = `gone-${Date.now().toString(36)}.example.org`;
+      const owner =
+        (await admin().send(new CreateUserPoolCommand({ PoolName: "short-lived" }))).UserPool?.Id ?? "";
+      await admin().send(
+        new CreateUserPoolDomainCommand({
+          UserPoolId: owner,
+          Domain: other,
+          CustomDomainConfig: { CertificateArn: certificate },
+        }),
+      );
+      expect(
+        (await admin().send(new DescribeUserPoolCommand({ UserPoolId: owner }))).UserPool?.CustomDomain,
+      ).toBe(other);
+      await admin().send(new DeleteUserPoolDomainCommand({ UserPoolId: owner, Domain: other }));
+      expect(
+        (await admin().send(new DescribeUserPoolDomainCommand({ Domain: other }))).DomainDescription,
+      ).toEqual({});
+      expect(
+        (await admin().send(new DescribeUserPoolCommand({ UserPoolId: owner }))).UserPool?.CustomDomain,
+      ).toBeUndefined();
+    });
+
+    it("answers the hosted UI at the root of the custom host", async () => {
+      const query = new URLSearchParams({
+        client_id: clientId,
+        response_type: "code",
+        redirect_uri: callback,
+        scope: "openid email",
+        state: "s1",
+        code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        code_challenge_method: "S256",
+      }).toString();
+      const authorize = await getWithHost(`${server.url}/oauth2/authorize?${query}`, host);
+      expect(authorize.status).toBe(302);
+      // The sign-in page stays at the root of the same host, not under /{userPoolId}.
+      expect(authorize.location).toBe(`/login?${query}`);
+      const login = await getWithHost(`${server.url}${authorize.location}`, host.toUpperCase());
+      expect(login.status).toBe(200);
+      expect(login.body).toContain('name="username"');
+      expect(login.body).toContain(`action="/login?`);
     });
   });
 });

@@ -7,7 +7,23 @@ import type { SecretBox } from "../../ports/secret-box.js";
 
 const PURPOSE = "auth-session";
 
-export type SessionChallenge = "PASSWORD_VERIFIER" | "NEW_PASSWORD_REQUIRED" | "CUSTOM_CHALLENGE";
+export type SessionChallenge =
+  | "PASSWORD_VERIFIER"
+  | "NEW_PASSWORD_REQUIRED"
+  | "CUSTOM_CHALLENGE"
+  // MFA (second factor after a password)
+  | "SMS_MFA"
+  | "EMAIL_OTP"
+  | "SOFTWARE_TOKEN_MFA"
+  | "SELECT_MFA_TYPE"
+  | "MFA_SETUP"
+  // remembered devices
+  | "DEVICE_SRP_AUTH"
+  | "DEVICE_PASSWORD_VERIFIER"
+  // USER_AUTH (choice-based sign-in)
+  | "SELECT_CHALLENGE"
+  | "SMS_OTP"
+  | "WEB_AUTHN";
 
 /** CUSTOM_AUTH: the challenge history and what VerifyAuthChallengeResponse needs, sealed with the rest. */
 export interface CustomAuthSession {
@@ -33,6 +49,14 @@ export interface AuthSessionState {
   srp?: { privateBHex: string; srpA: string; secretBlock: string };
   /** Present when the challenge is a step of CUSTOM_AUTH (its PASSWORD_VERIFIER step included). */
   custom?: CustomAuthSession;
+  /** The DEVICE_KEY the client presented with the sign-in, carried to the tokens (NewDeviceMetadata). */
+  deviceKey?: string;
+  /** MFA challenge state (owned by src/app/mfa). */
+  mfa?: Record<string, string | number | boolean>;
+  /** Remembered-device challenge state (owned by src/app/devices). */
+  device?: Record<string, string | number | boolean>;
+  /** USER_AUTH state (owned by src/app/passwordless). */
+  userAuth?: Record<string, string | number | boolean | string[]>;
 }
 
 const evenHex = (hex: string) => (hex.length % 2 === 1 ? `0${hex}` : hex);
@@ -77,4 +101,37 @@ export function sessionExpiry(clientSettings: Record<string, unknown>, now: Date
   const minutes =
     typeof clientSettings.AuthSessionValidity === "number" ? clientSettings.AuthSessionValidity : 3;
   return now.getTime() + minutes * 60_000;
+}
+
+/**
+ * Opens a session whose client the caller does not know (AssociateSoftwareToken and VerifySoftwareToken
+ * take a Session but no ClientId); the same checks as openAuthSession otherwise.
+ */
+export function openAuthSessionOfAnyClient(
+  secretBox: SecretBox,
+  session: string | undefined,
+  expected: { challenge: SessionChallenge; now: Date },
+): AuthSessionState {
+  let clientId: string;
+  try {
+    if (!session) throw new Error("missing");
+    clientId = (JSON.parse(secretBox.open(session, PURPOSE)) as AuthSessionState).clientId;
+  } catch {
+    throw new NotAuthorizedException("Invalid session for the user.");
+  }
+  return openAuthSession(secretBox, session, { ...expected, clientId });
+}
+
+/** The Session of a RespondToAuthChallenge call on `target`'s client, for `challenge`, checked now. */
+export function openChallengeSession(
+  deps: { secretBox: SecretBox; clock: { now(): Date } },
+  target: { client: { clientId: string } },
+  session: string | undefined,
+  challenge: SessionChallenge,
+): AuthSessionState {
+  return openAuthSession(deps.secretBox, session, {
+    clientId: target.client.clientId,
+    challenge,
+    now: deps.clock.now(),
+  });
 }

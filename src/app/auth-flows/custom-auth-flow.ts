@@ -7,7 +7,12 @@ import { eventUserAttributes } from "../triggers/trigger-event.js";
 import { runVerifyAuthChallengeResponse } from "../triggers/verify-auth-challenge-response.js";
 import { findUserByIdentifier } from "../users/user-directory.js";
 import { hidesUserExistence } from "../users/user-existence.js";
-import { type CustomAuthSession, openAuthSession, sealAuthSession, sessionExpiry } from "./auth-session.js";
+import {
+  type CustomAuthSession,
+  openChallengeSession,
+  sealAuthSession,
+  sessionExpiry,
+} from "./auth-session.js";
 import {
   type AuthResponse,
   afterPasswordVerified,
@@ -150,11 +155,7 @@ export async function respondToCustomChallenge(
   responses: Record<string, string>,
   options: SignInOptions = {},
 ): Promise<AuthResponse> {
-  const state = openAuthSession(deps.secretBox, session, {
-    clientId: target.client.clientId,
-    challenge: "CUSTOM_CHALLENGE",
-    now: deps.clock.now(),
-  });
+  const state = openChallengeSession(deps, target, session, "CUSTOM_CHALLENGE");
   const answer = responses.ANSWER;
   if (answer === undefined) throw new InvalidParameterException("Missing required parameter ANSWER");
   const custom = state.custom ?? { history: [] };

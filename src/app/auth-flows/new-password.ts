@@ -2,22 +2,17 @@ import { InvalidParameterException, NotAuthorizedException } from "../../domain/
 import { type AttributeInput, checkAttributeWrites } from "../../domain/user/attributes.js";
 import type { User } from "../../domain/user/user.js";
 import type { UserPool } from "../../domain/user-pool/user-pool.js";
+import { mfaStepOrTokens } from "../mfa/mfa-step.js";
 import { schemaOf } from "../users/new-user.js";
 import { saveUser } from "../users/user-writes.js";
-import { openAuthSession } from "./auth-session.js";
-import {
-  type AuthResponse,
-  issueSignInTokens,
-  type SignInDependencies,
-  type SignInOptions,
-  type SignInTarget,
-} from "./sign-in.js";
+import { openChallengeSession } from "./auth-session.js";
+import type { AuthResponse, SignInDependencies, SignInOptions, SignInTarget } from "./sign-in.js";
 
 // NEW_PASSWORD_REQUIRED: a user with a temporary password (AdminCreateUser) must choose a new one.
 // - ChallengeParameters: USER_ID_FOR_SRP, userAttributes (JSON of the current attributes, without the
 //   verified flags) and requiredAttributes (JSON array of "userAttributes.<name>" still missing);
 // - the answer: NEW_PASSWORD, USERNAME and userAttributes.<name> for each missing required attribute;
-//   the new password follows the policy; the user becomes CONFIRMED and gets tokens.
+//   the new password follows the policy; the user becomes CONFIRMED and gets tokens (or an MFA challenge).
 
 const ATTRIBUTE_PREFIX = "userAttributes.";
 
@@ -49,13 +44,9 @@ export async function respondToNewPasswordRequired(
   responses: Record<string, string>,
   options: SignInOptions = {},
 ): Promise<AuthResponse> {
-  const state = openAuthSession(deps.secretBox, session, {
-    clientId: target.client.clientId,
-    challenge: "NEW_PASSWORD_REQUIRED",
-    now: deps.clock.now(),
-  });
+  const state = openChallengeSession(deps, target, session, "NEW_PASSWORD_REQUIRED");
   const user = state.sub ? await deps.storage.users.findUserBySub(target.pool.id, state.sub) : undefined;
-  if (!user || user.status !== "FORCE_CHANGE_PASSWORD")
+  if (user?.status !== "FORCE_CHANGE_PASSWORD")
     throw new NotAuthorizedException("Invalid session for the user.");
   const newPassword = responses.NEW_PASSWORD;
   if (!newPassword) throw new InvalidParameterException("Missing required parameter NEW_PASSWORD");
@@ -84,5 +75,8 @@ export async function respondToNewPasswordRequired(
     lastModifiedAt: now,
   };
   await saveUser(deps.storage, target.pool, confirmed);
-  return issueSignInTokens(deps, target, confirmed, options, "TokenGeneration_NewPasswordChallenge");
+  // A second factor still follows a new password (Cognito asks for MFA after NEW_PASSWORD_REQUIRED).
+  // The DEVICE_KEY presented at the start rides on the Session to the tokens (src/app/devices).
+  const withDevice = state.deviceKey ? { ...options, deviceKey: state.deviceKey } : options;
+  return mfaStepOrTokens(deps, target, confirmed, withDevice, "TokenGeneration_NewPasswordChallenge");
 }

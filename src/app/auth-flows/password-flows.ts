@@ -8,6 +8,7 @@ import {
   afterPasswordVerified,
   failSignIn,
   guardLockout,
+  refuseUserWithoutPassword,
   type SignInDependencies,
   type SignInOptions,
   type SignInTarget,
@@ -51,6 +52,7 @@ export async function passwordSignIn(
     clientId: target.client.clientId,
     validationData: options.validationData,
   });
+  refuseUserWithoutPassword(user);
   if (!(await deps.passwords.verify(user, password))) return failSignIn(deps, user);
   // Imported (foreign) hashes become argon2id, and users without one get an SRP verifier.
   const current = await upgradeStoredPassword(deps, target.pool, user, password);

@@ -1,6 +1,14 @@
 import { InvalidParameterException } from "../../domain/errors.js";
 import { refreshFailureError } from "../../domain/tokens/token-errors.js";
 import type { User } from "../../domain/user/user.js";
+import { respondToDevicePasswordVerifier, respondToDeviceSrpAuth } from "../devices/device-challenges.js";
+import { respondToMfaSetup, respondToSelectMfaType, respondToSoftwareTokenMfa } from "../mfa/mfa-step.js";
+import { respondToCodeChallenge } from "../mfa/otp-challenge.js";
+import {
+  respondToSelectChallenge,
+  respondToWebAuthn,
+  startUserAuth,
+} from "../passwordless/user-auth-flow.js";
 import { preTokenGenerationCustomizer } from "../triggers/pre-token-generation.js";
 import { checkSecretHash, type PublicClient } from "../users/public-client.js";
 import { findUserByIdentifier } from "../users/user-directory.js";
@@ -21,6 +29,7 @@ export const PUBLIC_AUTH_FLOWS = [
   "REFRESH_TOKEN_AUTH",
   "REFRESH_TOKEN",
   "CUSTOM_AUTH",
+  "USER_AUTH",
 ];
 export const ADMIN_AUTH_FLOWS = [
   "USER_SRP_AUTH",
@@ -29,6 +38,7 @@ export const ADMIN_AUTH_FLOWS = [
   "REFRESH_TOKEN_AUTH",
   "REFRESH_TOKEN",
   "CUSTOM_AUTH",
+  "USER_AUTH",
 ];
 
 /** SECRET_HASH may be computed over the typed name or the internal username; accept either. */
@@ -63,6 +73,8 @@ async function refreshSignIn(
     refreshToken,
     client: target.client,
     rotate: { enabled: false, graceSeconds: 0 },
+    // A refresh token bound to a device only works with that device's key (DEVICE_KEY).
+    device: { key: parameters.DEVICE_KEY },
     ...(customizeClaims ? { customizeClaims } : {}),
   });
   if (!refreshed.ok) throw refreshFailureError(refreshed.reason);
@@ -83,6 +95,7 @@ export async function runAuthFlow(
   parameters: Record<string, string>,
   options: SignInOptions = {},
 ): Promise<AuthResponse> {
+  if (parameters.DEVICE_KEY) options = { ...options, deviceKey: parameters.DEVICE_KEY };
   switch (authFlow) {
     case "USER_PASSWORD_AUTH":
     case "ADMIN_USER_PASSWORD_AUTH":
@@ -95,6 +108,9 @@ export async function runAuthFlow(
     case "CUSTOM_AUTH":
       await checkUsernameSecretHash(deps, target, parameters.USERNAME, parameters.SECRET_HASH);
       return startCustomAuth(deps, target, parameters, options);
+    case "USER_AUTH":
+      await checkUsernameSecretHash(deps, target, parameters.USERNAME, parameters.SECRET_HASH);
+      return startUserAuth(deps, target, parameters, options);
     case "REFRESH_TOKEN_AUTH":
     case "REFRESH_TOKEN":
       return refreshSignIn(deps, target, parameters);
@@ -121,6 +137,34 @@ export async function respondToChallenge(
       return respondToNewPasswordRequired(deps, target, session, responses, options);
     case "CUSTOM_CHALLENGE":
       return respondToCustomChallenge(deps, target, session, responses, options);
+    case "DEVICE_SRP_AUTH":
+      return respondToDeviceSrpAuth(deps, target, session, responses);
+    case "DEVICE_PASSWORD_VERIFIER":
+      return respondToDevicePasswordVerifier(deps, target, session, responses, options);
+    case "SMS_MFA":
+    case "EMAIL_OTP":
+      return respondToCodeChallenge(deps, target, challengeName, session, responses, options);
+    case "SOFTWARE_TOKEN_MFA":
+      return respondToSoftwareTokenMfa(deps, target, session, responses, options);
+    case "SELECT_MFA_TYPE":
+      return respondToSelectMfaType(deps, target, session, responses, options);
+    case "MFA_SETUP":
+      return respondToMfaSetup(deps, target, session, responses, options);
+    case "SELECT_CHALLENGE":
+      return respondToSelectChallenge(deps, target, session, responses, options);
+    case "PASSWORD":
+    case "PASSWORD_SRP":
+      return respondToSelectChallenge(
+        deps,
+        target,
+        session,
+        { ...responses, ANSWER: challengeName },
+        options,
+      );
+    case "WEB_AUTHN":
+      return respondToWebAuthn(deps, target, session, responses, options);
+    case "SMS_OTP":
+      return respondToCodeChallenge(deps, target, challengeName, session, responses, options);
     default:
       throw new InvalidParameterException(
         `${challengeName} is not supported by Cognate yet; see docs/compatibility.md.`,

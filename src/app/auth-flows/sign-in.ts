@@ -9,6 +9,9 @@ import type { User } from "../../domain/user/user.js";
 import type { UserPool } from "../../domain/user-pool/user-pool.js";
 import type { UserPoolClient } from "../../domain/user-pool-client/user-pool-client.js";
 import type { AppDependencies } from "../dependencies.js";
+import type { NewDeviceMetadata } from "../devices/device-keys.js";
+import { deviceChallengeBeforeMfa, deviceStepAtTokens } from "../devices/device-steps.js";
+import { mfaStepOrTokens } from "../mfa/mfa-step.js";
 import type { AuthenticationResult } from "../tokens/mint-tokens.js";
 import { runPostAuthentication } from "../triggers/post-authentication.js";
 import {
@@ -35,6 +38,8 @@ export type SignInDependencies = Pick<
   | "tokens"
   | "triggers"
   | "codes"
+  | "deployment"
+  | "passkeyVerifier"
 >;
 
 /** What the calling action passes on to triggers (Cognito routes ClientMetadata differently per action). */
@@ -48,6 +53,18 @@ export interface SignInOptions {
    * tokens run PreTokenGeneration as TokenGeneration_HostedAuth): the trigger then runs once, not twice.
    */
   preTokenGeneration?: boolean;
+  /** AuthParameters.DEVICE_KEY: a device the client remembers (skips MFA when remembered). */
+  deviceKey?: string | undefined;
+  /** Set by DEVICE_PASSWORD_VERIFIER once the device proved its key: the tokens are bound to it. */
+  deviceAuthenticated?: boolean;
+  /**
+   * Set on the direct path from the password to the tokens: a known device then proves itself with
+   * DEVICE_SRP_AUTH. MFA sessions do not carry it: after a second factor a known device is not challenged
+   * (amazon-cognito-identity-js answers such a challenge with the MFA step's Session).
+   */
+  deviceChallengeAtTokens?: boolean;
+  /** The caller's address (RespondToAuthChallenge), recorded as the device's last_ip_used. */
+  sourceIp?: string | undefined;
 }
 
 export interface SignInTarget {
@@ -56,7 +73,10 @@ export interface SignInTarget {
 }
 
 export type AuthResponse =
-  | { AuthenticationResult: AuthenticationResult; ChallengeParameters: Record<string, string> }
+  | {
+      AuthenticationResult: AuthenticationResult & { NewDeviceMetadata?: NewDeviceMetadata };
+      ChallengeParameters: Record<string, string>;
+    }
   | { ChallengeName: string; Session: string; ChallengeParameters: Record<string, string> };
 
 export const API_SCOPES = ["aws.cognito.signin.user.admin"];
@@ -80,6 +100,15 @@ export async function guardLockout(deps: SignInDependencies, user: User): Promis
   );
   const until = lockedUntil(streak.failures, streak.lastFailureAt);
   if (until && now < until) throw new NotAuthorizedException(LOCKED_OUT_MESSAGE);
+}
+
+/**
+ * A RESET_REQUIRED user without any password (imported, or migrated during ForgotPassword) cannot prove
+ * one: Cognito answers PasswordResetRequiredException at once, which tells the app to run ForgotPassword.
+ */
+export function refuseUserWithoutPassword(user: User): void {
+  if (user.status === "RESET_REQUIRED" && !user.password)
+    throw new PasswordResetRequiredException("Password reset required for the user");
 }
 
 /** Counts a failed attempt (a wrong password, proof or custom answer) towards the lockout. */
@@ -121,7 +150,17 @@ export async function issueSignInTokens(
 ): Promise<AuthResponse> {
   const { pool, client } = target;
   const clientMetadata = options.clientMetadata;
-  await runPostAuthentication(deps, { pool, user, clientId: client.clientId, clientMetadata });
+  const device = await deviceStepAtTokens(deps, target, user, options);
+  if (device.kind === "challenge") return device.response;
+  // Failures clear only once the sign-in fully succeeds: wrong MFA codes keep counting after a right password.
+  await clearFailures(deps, user);
+  await runPostAuthentication(deps, {
+    pool,
+    user,
+    clientId: client.clientId,
+    clientMetadata,
+    newDeviceUsed: device.newDevice !== undefined,
+  });
   const groups = await deps.storage.groups.groupsOfUser(user.userPoolId, user.sub);
   const customizeClaims =
     options.preTokenGeneration === false
@@ -135,9 +174,13 @@ export async function issueSignInTokens(
     scopes: API_SCOPES,
     authTime: deps.clock.now(),
     withRefreshToken: true,
+    ...(device.deviceKey ? { deviceKey: device.deviceKey } : {}),
     ...(customizeClaims ? { customizeClaims } : {}),
   });
-  return { AuthenticationResult: result, ChallengeParameters: {} };
+  return {
+    AuthenticationResult: device.newDevice ? { ...result, NewDeviceMetadata: device.newDevice } : result,
+    ChallengeParameters: {},
+  };
 }
 
 /** After the password (or SRP proof) checked out: status rules, then a challenge or tokens. */
@@ -147,7 +190,6 @@ export async function afterPasswordVerified(
   user: User,
   options: SignInOptions = {},
 ): Promise<AuthResponse> {
-  await clearFailures(deps, user);
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
   if (user.status === "UNCONFIRMED") throw new UserNotConfirmedException("User is not confirmed.");
   if (user.status === "RESET_REQUIRED")
@@ -166,6 +208,7 @@ export async function afterPasswordVerified(
       username: user.username,
       challenge: "NEW_PASSWORD_REQUIRED",
       expiresAt: sessionExpiry(target.client.settings, now),
+      ...(options.deviceKey ? { deviceKey: options.deviceKey } : {}),
     });
     return {
       ChallengeName: "NEW_PASSWORD_REQUIRED",
@@ -173,5 +216,8 @@ export async function afterPasswordVerified(
       ChallengeParameters: newPasswordChallengeParameters(target.pool, user),
     };
   }
-  return issueSignInTokens(deps, target, user, options);
+  // A remembered device proves itself instead of a second factor (src/app/devices/device-steps.ts).
+  const deviceChallenge = await deviceChallengeBeforeMfa(deps, target, user, options);
+  if (deviceChallenge) return deviceChallenge;
+  return mfaStepOrTokens(deps, target, user, { ...options, deviceChallengeAtTokens: true });
 }

@@ -6,7 +6,12 @@ import { constantTimeEqual } from "../user-pools/client-secrets.js";
 import { SRP_VERIFIER_PURPOSE, srpPoolName } from "../users/passwords.js";
 import { findUserByIdentifier } from "../users/user-directory.js";
 import { hidesUserExistence } from "../users/user-existence.js";
-import { type CustomAuthSession, openAuthSession, sealAuthSession, sessionExpiry } from "./auth-session.js";
+import {
+  type CustomAuthSession,
+  openChallengeSession,
+  sealAuthSession,
+  sessionExpiry,
+} from "./auth-session.js";
 import { continueCustomAuthAfterSrp } from "./custom-auth-flow.js";
 import {
   type AuthResponse,
@@ -15,6 +20,7 @@ import {
   guardLockout,
   incorrectCredentials,
   recordFailure,
+  refuseUserWithoutPassword,
   type SignInDependencies,
   type SignInOptions,
   type SignInTarget,
@@ -57,6 +63,7 @@ export async function startSrpSignIn(
       validationData: options.validationData,
     });
   }
+  if (user) refuseUserWithoutPassword(user);
   let username: string;
   let saltHex: string;
   let verifierHex: string;
@@ -95,6 +102,7 @@ export async function startSrpSignIn(
     // be refused as too short (one sign-in in 256).
     srp: { privateBHex: Buffer.from(b).toString("hex"), srpA, secretBlock },
     ...(custom ? { custom } : {}),
+    ...(options.deviceKey ? { deviceKey: options.deviceKey } : {}),
   });
   return {
     ChallengeName: "PASSWORD_VERIFIER",
@@ -116,11 +124,7 @@ export async function respondToPasswordVerifier(
   responses: Record<string, string>,
   options: SignInOptions = {},
 ): Promise<AuthResponse> {
-  const state = openAuthSession(deps.secretBox, session, {
-    clientId: target.client.clientId,
-    challenge: "PASSWORD_VERIFIER",
-    now: deps.clock.now(),
-  });
+  const state = openChallengeSession(deps, target, session, "PASSWORD_VERIFIER");
   const srp = state.srp;
   const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? "";
   if (!srp || !constantTimeEqual(secretBlock, srp.secretBlock)) {
@@ -148,5 +152,8 @@ export async function respondToPasswordVerifier(
     return continueCustomAuthAfterSrp(deps, target, user, state.custom, proved, options);
   }
   if (!proved) return failSignIn(deps, user);
-  return afterPasswordVerified(deps, target, user, options);
+  // The client may name its device only now, once USER_ID_FOR_SRP told it whose device to load; a
+  // DEVICE_KEY member here (even empty, as amazon-cognito-identity-js retries) overrides InitiateAuth's.
+  const deviceKey = "DEVICE_KEY" in responses ? responses.DEVICE_KEY || undefined : state.deviceKey;
+  return afterPasswordVerified(deps, target, user, deviceKey ? { ...options, deviceKey } : options);
 }

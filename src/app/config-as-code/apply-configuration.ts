@@ -30,6 +30,17 @@ export async function applyConfiguration(
       const { pool, change, refusals } = await applyPool(deps, poolDeclaration, options.dryRun);
       record(change, ...refusals);
       if (pool) result.ids.push({ kind: "userPool", name: pool.settings.PoolName, id: pool.id });
+      // Resource servers first: a client may only name the custom scopes they define.
+      stage = `${poolDeclaration.path}.resourceServers`;
+      record(
+        ...(await applyResourceServers(
+          deps,
+          pool,
+          poolDeclaration.name,
+          poolDeclaration.resourceServers,
+          options.dryRun,
+        )),
+      );
       stage = `${poolDeclaration.path}.clients`;
       for (const outcome of await applyClients(
         deps,
@@ -44,16 +55,6 @@ export async function applyConfiguration(
       stage = `${poolDeclaration.path}.groups`;
       record(
         ...(await applyGroups(deps, pool, poolDeclaration.name, poolDeclaration.groups, options.dryRun)),
-      );
-      stage = `${poolDeclaration.path}.resourceServers`;
-      record(
-        ...(await applyResourceServers(
-          deps,
-          pool,
-          poolDeclaration.name,
-          poolDeclaration.resourceServers,
-          options.dryRun,
-        )),
       );
       stage = `${poolDeclaration.path}.domain`;
       record(

@@ -1,21 +1,31 @@
 import type { JsonObject } from "../../shared/json.js";
 
-// The `cognate export` format (NDJSON, one record per line), version 1:
-//   {"type":"header","format":"cognate-dump","version":1,"exportedAt","region","accountId","secrets":{…}}
-//   per pool, in this order: userPool, signingKey*, client*, group*, resourceServer*, domain*, user*,
-//   membership*
+// The `cognate export` format (NDJSON, one record per line), version 2:
+//   {"type":"header","format":"cognate-dump","version":2,"exportedAt","region","accountId","secrets":{…}}
+//   per pool, in this order: userPool, signingKey*, client*, group*, resourceServer*, domain*, then per
+//   page of users: user*, mfa*, device*, passkey* (of those users); then membership*
 //   {"type":"end","counts":{…}}   (its absence means the dump was cut short)
+// Version 1 (no mfa/device/passkey records) is still read.
 // Ids (pool ids, client ids, subs, kids) are kept, so apps and tokens keep working after a move.
 // Dates are ISO-8601 strings. Password hashes are PHC/MCF strings, in the clear (they are slow hashes).
-// Secrets (SRP verifiers, client secrets, signing keys) are sealed under the export passphrase, purpose-bound
+// Secrets (SRP verifiers, client secrets, signing keys, TOTP secrets, device verifiers) are sealed under the
+// export passphrase, purpose-bound
 // to their record; exported without a passphrase they are left out and every affected record says which
 // in `secretsOmitted`, and the header lists them too. Unknown record types and fields are refused, so a
 // newer dump is never half-read by an older Cognate.
 
 export const DUMP_FORMAT = "cognate-dump";
-export const DUMP_VERSION = 1;
+export const DUMP_VERSION = 2;
+/** The versions this Cognate imports. */
+export const READABLE_DUMP_VERSIONS: readonly number[] = [1, 2];
 
-export const SECRET_KINDS = ["srpVerifiers", "clientSecrets", "signingKeys"] as const;
+export const SECRET_KINDS = [
+  "srpVerifiers",
+  "clientSecrets",
+  "signingKeys",
+  "totpSecrets",
+  "deviceVerifiers",
+] as const;
 
 export interface DumpHeader {
   type: "header";
@@ -118,6 +128,59 @@ export interface MembershipRecord {
   sub: string;
 }
 
+/**
+ * A user's MFA settings. totpSecret: the verified TOTP secret (base32) sealed under the passphrase (null
+ * when none). A secret handed out by AssociateSoftwareToken but not yet verified is not exported.
+ * recoveryCodeHashes: keyed with the exporting instance's master key, so they verify only where that
+ * key is used; elsewhere the user asks for new codes.
+ */
+export interface MfaRecord {
+  type: "mfa";
+  userPoolId: string;
+  sub: string;
+  enabled: { SMS_MFA: boolean; SOFTWARE_TOKEN_MFA: boolean; EMAIL_OTP: boolean };
+  preferred: string | null;
+  totpSecret: string | null;
+  totpDeviceName: string | null;
+  totpLastStep: number | null;
+  recoveryCodeHashes: string[];
+  updatedAt: string;
+  secretsOmitted?: ["totpSecret"];
+}
+
+/** A remembered (or confirmed) device; verifier sealed under the passphrase, null when left out. */
+export interface DeviceRecord {
+  type: "device";
+  userPoolId: string;
+  sub: string;
+  deviceKey: string;
+  deviceGroupKey: string;
+  saltHex: string;
+  verifier: string | null;
+  deviceName: string | null;
+  rememberedStatus: "remembered" | "not_remembered";
+  lastIp: string | null;
+  createdAt: string;
+  lastModifiedAt: string;
+  lastAuthenticatedAt: string | null;
+  secretsOmitted?: ["deviceVerifier"];
+}
+
+/** A passkey (WebAuthn credential): its public key is not a secret. */
+export interface PasskeyRecord {
+  type: "passkey";
+  userPoolId: string;
+  sub: string;
+  credentialId: string;
+  publicKey: string;
+  signCount: number;
+  transports: string[];
+  friendlyName: string | null;
+  relyingPartyId: string;
+  authenticatorAttachment: string | null;
+  createdAt: string;
+}
+
 export interface EndRecord {
   type: "end";
   counts: DumpCounts;
@@ -133,6 +196,9 @@ export type DumpRecord =
   | DomainRecord
   | UserRecord
   | MembershipRecord
+  | MfaRecord
+  | DeviceRecord
+  | PasskeyRecord
   | EndRecord;
 
 export interface DumpCounts {
@@ -144,6 +210,9 @@ export interface DumpCounts {
   domains: number;
   users: number;
   memberships: number;
+  mfa: number;
+  devices: number;
+  passkeys: number;
 }
 
 export const emptyCounts = (): DumpCounts => ({
@@ -155,6 +224,9 @@ export const emptyCounts = (): DumpCounts => ({
   domains: 0,
   users: 0,
   memberships: 0,
+  mfa: 0,
+  devices: 0,
+  passkeys: 0,
 });
 
 /** The purposes dump secrets are sealed under: each names its record. */
@@ -162,6 +234,8 @@ export const dumpPurpose = {
   srpVerifier: (userPoolId: string, sub: string) => `srp-verifier:${userPoolId}:${sub}`,
   clientSecret: (clientId: string, secretId: string) => `client-secret:${clientId}:${secretId}`,
   signingKey: (kid: string) => `signing-key:${kid}`,
+  totpSecret: (userPoolId: string, sub: string) => `totp-secret:${userPoolId}:${sub}`,
+  deviceVerifier: (userPoolId: string, deviceKey: string) => `device-verifier:${userPoolId}:${deviceKey}`,
 };
 
 export const isoOrNull = (date: Date | null) => (date === null ? null : date.toISOString());

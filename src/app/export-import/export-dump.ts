@@ -19,6 +19,7 @@ import {
   SECRET_KINDS,
   type UserRecord,
 } from "./dump-format.js";
+import { securityRecords } from "./mfa-records.js";
 
 // `cognate export`: every pool (or one), streamed record by record through keyset pages of PAGE_SIZE, so
 // memory stays flat whatever the number of users. Secrets are opened with the master key and sealed again
@@ -197,6 +198,7 @@ async function* poolRecords(
       counts.users++;
       yield userRecord(deps, options, user);
     }
+    yield* securityRecords(storage, deps.secretBox, box, pool, users, counts);
     progress.done += users.length;
     options.onProgress?.(progress.done, progress.total);
   }

@@ -5,7 +5,13 @@ import type { SecretBox } from "../../ports/secret-box.js";
 import { DuplicateKeyError } from "../../ports/storage.js";
 import { isPlainObject, type JsonObject } from "../../shared/json.js";
 import type { AppDependencies } from "../dependencies.js";
-import { DUMP_FORMAT, DUMP_VERSION, type DumpCounts, emptyCounts } from "./dump-format.js";
+import {
+  DUMP_FORMAT,
+  DUMP_VERSION,
+  type DumpCounts,
+  emptyCounts,
+  READABLE_DUMP_VERSIONS,
+} from "./dump-format.js";
 import {
   DumpError,
   groupFromRecord,
@@ -15,6 +21,7 @@ import {
   userFromRecord,
 } from "./dump-records.js";
 import { importClient, importOauthRecord, insertOneUser, type PendingUser } from "./import-writes.js";
+import { importSecurityRecord } from "./mfa-records.js";
 
 // `cognate import`: reads a dump line by line and writes it, keeping every id. It can be run again: what
 // already exists (same pool id, client id, group name, sub, kid) is skipped, so an interrupted import is
@@ -144,10 +151,10 @@ export async function importDump(
           "the first line is not a cognate-dump header (is this a `cognate export` dump?)",
         );
       }
-      if (record.version !== DUMP_VERSION) {
+      if (typeof record.version !== "number" || !READABLE_DUMP_VERSIONS.includes(record.version)) {
         throw new DumpError(
           lineNumber,
-          `dump format version ${String(record.version)}; this Cognate reads version ${DUMP_VERSION}`,
+          `dump format version ${String(record.version)}; this Cognate reads versions 1 to ${DUMP_VERSION}`,
         );
       }
       if (record.region !== deps.deployment.region) {
@@ -238,6 +245,19 @@ export async function importDump(
         if (batch.length >= USER_BATCH) await flushUsers();
         break;
       }
+      case "mfa":
+      case "device":
+      case "passkey":
+        await importSecurityRecord(
+          storage,
+          reseal,
+          poolOf(record, lineNumber),
+          record,
+          lineNumber,
+          summary,
+          problem,
+        );
+        break;
       case "membership":
         poolOf(record, lineNumber);
         memberships.push({

@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
 import type { User } from "../../domain/user/user.js";
-import type { AuthResponse, SignInDependencies, SignInTarget } from "../auth-flows/sign-in.js";
+import { passwordSignIn } from "../auth-flows/password-flows.js";
+import { respondToChallenge, runAuthFlow } from "../auth-flows/run-auth-flow.js";
+import type { AuthResponse, SignInDependencies, SignInOptions, SignInTarget } from "../auth-flows/sign-in.js";
 import { hashRefreshToken } from "../tokens/opaque-tokens.js";
 import { openClientSecret } from "../user-pools/client-secrets.js";
 
@@ -8,6 +10,53 @@ import { openClientSecret } from "../user-pools/client-secrets.js";
 // status gate, challenges). The engine answers with API tokens; the hosted UI hands none of them out (the
 // OAuth engine issues its own code or tokens), so their refresh-token family is revoked at once and only
 // the user it names is kept.
+
+/**
+ * How the hosted UI drives the engine: the OAuth tokens it finally issues run PreTokenGeneration as
+ * TokenGeneration_HostedAuth, so the engine's own (discarded) tokens skip the trigger; it runs once.
+ */
+export const HOSTED_SIGN_IN_OPTIONS: SignInOptions = Object.freeze({ preTokenGeneration: false });
+
+/** Username and password on the sign-in page (USER_PASSWORD_AUTH semantics). */
+export function hostedPasswordSignIn(
+  deps: SignInDependencies,
+  target: SignInTarget,
+  username: string,
+  password: string,
+): Promise<AuthResponse> {
+  return passwordSignIn(deps, target, { USERNAME: username, PASSWORD: password }, HOSTED_SIGN_IN_OPTIONS);
+}
+
+/**
+ * Starts another AuthFlow (USER_AUTH for passwordless first factors). The hosted UI is Cognate itself
+ * acting for the client, so no SECRET_HASH is asked of it.
+ */
+export function hostedStartAuth(
+  deps: SignInDependencies,
+  target: SignInTarget,
+  authFlow: string,
+  parameters: Record<string, string>,
+): Promise<AuthResponse> {
+  return runAuthFlow(deps, { ...target, hasSecret: false }, authFlow, parameters, HOSTED_SIGN_IN_OPTIONS);
+}
+
+/** Answers the engine's challenge (MFA codes, factor choice, passkeys …) as RespondToAuthChallenge. */
+export function hostedRespondToChallenge(
+  deps: SignInDependencies,
+  target: SignInTarget,
+  challengeName: string,
+  session: string,
+  responses: Record<string, string>,
+): Promise<AuthResponse> {
+  return respondToChallenge(
+    deps,
+    { ...target, hasSecret: false },
+    challengeName,
+    session,
+    responses,
+    HOSTED_SIGN_IN_OPTIONS,
+  );
+}
 
 export type HostedSignIn =
   | { kind: "signed-in"; user: User; authTime: Date }
@@ -19,11 +68,15 @@ export async function settleAuthResponse(
   response: AuthResponse,
 ): Promise<HostedSignIn> {
   if ("ChallengeName" in response) {
+    // USER_AUTH's SELECT_CHALLENGE names the choices beside the parameters (AvailableChallenges).
+    const available = (response as { AvailableChallenges?: unknown }).AvailableChallenges;
     return {
       kind: "challenge",
       challengeName: response.ChallengeName,
       session: response.Session,
-      parameters: response.ChallengeParameters,
+      parameters: Array.isArray(available)
+        ? { ...response.ChallengeParameters, AVAILABLE_CHALLENGES: JSON.stringify(available) }
+        : response.ChallengeParameters,
     };
   }
   const refreshToken = response.AuthenticationResult.RefreshToken;

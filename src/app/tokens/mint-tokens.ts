@@ -122,11 +122,11 @@ export const mintTokens =
       deps.signingKeys.signer(input.pool.id, "access"),
       deps.signingKeys.signer(input.pool.id, "id"),
     ]);
-    const AccessToken = await accessSigner.sign(claims.accessToken);
+    const AccessToken = accessSigner.sign(claims.accessToken);
     const idClaims = input.includeAtHash
       ? { at_hash: accessTokenHash(AccessToken), ...claims.idToken }
       : claims.idToken;
-    const IdToken = await idSigner.sign(idClaims);
+    const IdToken = idSigner.sign(idClaims);
     return {
       result: { AccessToken, ExpiresIn: lifetimes.access, TokenType: "Bearer", IdToken },
       lifetimes,
@@ -199,5 +199,5 @@ export const mintClientAccessToken =
     });
     const claims = input.customizeClaims ? await input.customizeClaims(built) : built;
     const signer = await deps.signingKeys.signer(input.pool.id, "access");
-    return { accessToken: await signer.sign(claims), expiresIn: lifetime };
+    return { accessToken: signer.sign(claims), expiresIn: lifetime };
   };

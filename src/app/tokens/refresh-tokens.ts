@@ -2,13 +2,16 @@
 // - The token is looked up by its SHA-256; unknown, malformed, or issued to another client: "invalid".
 // - Its family revoked (RevokeToken, GlobalSignOut, reuse), or the user's tokens revoked since it was
 //   issued: "revoked". Past its expiry: "expired". User disabled: "user-disabled".
-// - The new tokens keep the family (origin_jti), auth_time, scopes and device key of the sign-in.
+// - The new tokens keep the family (origin_jti), auth_time, scopes and device key of the sign-in, and the
+//   ID token is narrowed by those scopes exactly as the first one was (email/phone without profile).
 // - Without rotation nothing is written: the hot path is reads only (token, user, groups) plus signing.
 // - With rotation the token is replaced atomically (storage decides: rotated / within the grace period /
 //   reuse, which revokes the family) and the new refresh token keeps the original expiry: rotation does
 //   not extend a session (Cognito documents the lifetime as counted from the sign-in).
 // - A token already rotated away while rotation is now off is "invalid" (it was superseded).
 
+import { attributesForScopes } from "../../domain/oauth2/scopes.js";
+import { readableAttributesOf } from "../../domain/tokens/attribute-claims.js";
 import type { RefreshFailureReason } from "../../domain/tokens/token-errors.js";
 import type { User } from "../../domain/user/user.js";
 import type { UserPoolClient } from "../../domain/user-pool-client/user-pool-client.js";
@@ -30,6 +33,11 @@ export interface RefreshTokensInput {
   /** Tokens for the OAuth token endpoint (access token carries `version: 2`). */
   oauth?: boolean;
   customizeClaims?: ClaimsCustomizer;
+  /**
+   * The device key the caller presented (REFRESH_TOKEN_AUTH's DEVICE_KEY, GetTokensFromRefreshToken's
+   * DeviceKey). When given, a token issued to a device works only with that device's key (as Cognito).
+   */
+  device?: { key: string | undefined };
 }
 
 export type RefreshTokensResult =
@@ -57,6 +65,8 @@ export const refreshTokens = (deps: MintDependencies) => {
     if (!user) return failure("invalid");
     if (user.tokensRevokedAt !== null && user.tokensRevokedAt >= token.createdAt) return failure("revoked");
     if (!user.enabled) return failure("user-disabled");
+    if (input.device && token.deviceKey !== null && token.deviceKey !== input.device.key)
+      return failure("invalid");
 
     const minted = await mint(
       {
@@ -65,6 +75,7 @@ export const refreshTokens = (deps: MintDependencies) => {
         client: input.client,
         groups,
         scopes: token.scopes,
+        readableAttributes: attributesForScopes(token.scopes, readableAttributesOf(input.client.settings)),
         authTime: token.authTime,
         deviceKey: token.deviceKey ?? undefined,
         oauth: input.oauth,

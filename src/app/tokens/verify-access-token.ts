@@ -54,7 +54,7 @@ export const verifyAccessToken =
       typeof issuer === "string" ? userPoolIdFromIssuer(deps.deployment.publicUrl, issuer) : undefined;
     if (userPoolId === undefined) throw invalid();
     const verifier = await deps.signingKeys.verifier(userPoolId, decoded.kid);
-    const claims = verifier && (await verifier.verify(token));
+    const claims = verifier?.verify(token);
     if (!claims) throw invalid();
 
     const { sub, username, client_id: clientId, scope, origin_jti: originJti, exp, iat } = claims;

@@ -4,9 +4,9 @@ import type { AppDependencies } from "../dependencies.js";
 import { eventUserAttributes, optionalMaps, type StringMap } from "./trigger-event.js";
 
 // PostAuthentication: runs after a user proved who they are, before tokens are minted (password, SRP,
-// custom auth, the new-password challenge). Sent: the user's attributes, `newDeviceUsed` (false: Cognate
-// does not track devices yet) and RespondToAuthChallenge's ClientMetadata. Its response changes nothing;
-// throwing fails the sign-in: no tokens are issued.
+// custom auth, the new-password challenge). Sent: the user's attributes, `newDeviceUsed` (true when the
+// pool tracks devices and this sign-in gets a new device key) and RespondToAuthChallenge's ClientMetadata.
+// Its response changes nothing; throwing fails the sign-in: no tokens are issued.
 
 export interface PostAuthenticationInput {
   pool: UserPool;

@@ -9,6 +9,7 @@ import type { Logger } from "../../ports/logger.js";
 import type { SecretHasher } from "../../ports/secret-hasher.js";
 import type { TriggerInvoker, TriggerMetrics } from "../../ports/trigger-invoker.js";
 import { isPlainObject, type JsonObject } from "../../shared/json.js";
+import type { AuditTrail } from "../audit/audit-trail.js";
 import {
   configuredTimeoutMs,
   kmsKeyIdOf,
@@ -29,7 +30,8 @@ import { type EventEnvelope, triggerEvent } from "./trigger-event.js";
 //     it could not run (missing module, crash, out of memory, unreachable, refused address)
 //       → UnexpectedLambdaException "<Trigger> invocation failed due to error <detail>."
 //     the output is not the event object → InvalidLambdaResponseException "Unrecognizable lambda output"
-// - each call is counted (calls, failures, latency) and leaves one audit log line with its outcome.
+// - each call is counted (calls, failures, latency), logged, and recorded in the audit log (kind
+//   trigger.invoked) with its outcome; the audit write never delays or fails the call.
 
 export interface TriggerServiceDependencies {
   invoker: TriggerInvoker;
@@ -38,6 +40,8 @@ export interface TriggerServiceDependencies {
   clock: Clock;
   secretHasher: SecretHasher;
   deployment: { region: string };
+  /** The persistent audit log; without it invocations are only logged. */
+  audit?: AuditTrail;
 }
 
 export interface InvokeOptions {
@@ -108,7 +112,24 @@ export function createTriggers(deps: TriggerServiceDependencies) {
         break;
     }
     deps.metrics.observe(trigger, outcome, seconds);
-    // The audit record of the invocation (a log line for now; an audit store can consume these later).
+    const errorMessage =
+      result.outcome === "function-error"
+        ? result.message
+        : result.outcome === "failed" || result.outcome === "malformed"
+          ? result.detail
+          : result.outcome === "timeout"
+            ? "timeout"
+            : undefined;
+    deps.audit?.record({
+      userPoolId: pool.id,
+      kind: "trigger.invoked",
+      name: trigger,
+      source: typeof event.triggerSource === "string" ? event.triggerSource : null,
+      target: deps.invoker.kindOf(location) ?? null,
+      outcome,
+      durationMs: Math.round(seconds * 1000),
+      error: errorMessage ?? failure?.message ?? null,
+    });
     const record = {
       audit: "trigger-invocation",
       userPoolId: pool.id,

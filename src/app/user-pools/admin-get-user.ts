@@ -1,5 +1,6 @@
 import { adminUserView } from "../../domain/user/user-view.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
+import { type MfaView, mfaView } from "../mfa/mfa-view.js";
 import { requireUser } from "../users/user-directory.js";
 import { requireUserPool } from "./user-pool-lookup.js";
 
@@ -8,11 +9,14 @@ export interface AdminGetUserInput {
   Username: string;
 }
 
-/** The user named by username, alias or sub (MFA fields come with the MFA work). */
+/** The user named by username, alias or sub, with their MFA settings. */
 export const adminGetUser =
-  (deps: Pick<AppDependencies, "storage">): UseCase<AdminGetUserInput, ReturnType<typeof adminUserView>> =>
+  (
+    deps: Pick<AppDependencies, "storage">,
+  ): UseCase<AdminGetUserInput, ReturnType<typeof adminUserView> & MfaView> =>
   async (_context, input) => {
     const pool = await requireUserPool(deps.storage.userPools, input.UserPoolId);
     const user = await requireUser(deps.storage.users, pool, input.Username);
-    return adminUserView(user);
+    const mfa = await deps.storage.mfa.findMfa(pool.id, user.sub);
+    return { ...adminUserView(user), ...mfaView(mfa) };
   };

@@ -91,6 +91,13 @@ export const adminResetUserPassword =
       await saveUser(repositories, pool, updated);
       return { reset: updated, code: await deps.codes.issue(repositories, pool, updated, "forgot-password") };
     });
-    await deps.codes.deliver({ pool, user: reset, kind: "ForgotPassword", code, destination });
+    await deps.codes.deliver({
+      pool,
+      user: reset,
+      kind: "ForgotPassword",
+      code,
+      destination,
+      ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+    });
     return {};
   };

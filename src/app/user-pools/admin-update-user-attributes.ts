@@ -105,7 +105,14 @@ export const adminUpdateUserAttributes =
     });
     for (const { contact, code } of codes) {
       const destination = destinationOf(contact, attributes[contact] as string);
-      await deps.codes.deliver({ pool, user: updated, kind: "UpdateUserAttribute", code, destination });
+      await deps.codes.deliver({
+        pool,
+        user: updated,
+        kind: "UpdateUserAttribute",
+        code,
+        destination,
+        ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+      });
     }
     return {};
   };

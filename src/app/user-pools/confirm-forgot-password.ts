@@ -1,6 +1,8 @@
 import { CodeMismatchException, UserNotFoundException } from "../../domain/errors.js";
 import type { User } from "../../domain/user/user.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
+import { runPostConfirmation } from "../triggers/post-confirmation.js";
+import { isTriggerFailure } from "../triggers/triggers.js";
 import { checkSecretHash, requirePublicClient } from "../users/public-client.js";
 import { findUserByIdentifier } from "../users/user-directory.js";
 import { hidesUserExistence } from "../users/user-existence.js";
@@ -23,10 +25,13 @@ export interface ConfirmForgotPasswordInput {
 //   lockout streak is cleared, and every session ends: old refresh and access tokens stop working.
 // - Unknown users answer like a wrong code when the client hides user existence, else
 //   UserNotFoundException "Username/client id combination not found.".
+// - PostConfirmation runs after the save (PostConfirmation_ConfirmForgotPassword, with ClientMetadata);
+//   if it fails, the user gets back their previous password and status (the code stays spent and the
+//   sessions stay ended) and the call answers with the trigger's exception.
 
 export const confirmForgotPassword =
   (
-    deps: Pick<AppDependencies, "storage" | "clock" | "secretBox" | "passwords" | "codes">,
+    deps: Pick<AppDependencies, "storage" | "clock" | "secretBox" | "passwords" | "codes" | "triggers">,
   ): UseCase<ConfirmForgotPasswordInput, object> =>
   async (_context, input) => {
     const target = await requirePublicClient(deps.storage, input.ClientId);
@@ -43,10 +48,10 @@ export const confirmForgotPassword =
       checkHistory: true,
     });
     await deps.codes.consume(deps.storage, pool, user, "forgot-password", input.ConfirmationCode);
-    await deps.storage.transaction(async (repositories) => {
+    const updated = await deps.storage.transaction(async (repositories) => {
       const now = deps.clock.now();
       const revoked = await revokeAllSessions(repositories, user, now);
-      const updated: User = {
+      const next: User = {
         ...revoked,
         status: "CONFIRMED",
         password: credentials.password,
@@ -54,8 +59,23 @@ export const confirmForgotPassword =
         temporaryPasswordExpiresAt: null,
         lastModifiedAt: nextModificationTime(now, user.lastModifiedAt),
       };
-      await saveUser(repositories, pool, updated);
+      await saveUser(repositories, pool, next);
       await repositories.users.clearFailedSignIns(pool.id, user.sub);
+      return next;
     });
+    try {
+      await runPostConfirmation(deps, {
+        pool,
+        source: "PostConfirmation_ConfirmForgotPassword",
+        user: updated,
+        clientId: client.clientId,
+        ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+      });
+    } catch (error) {
+      if (isTriggerFailure(error)) {
+        await saveUser(deps.storage, pool, { ...user, tokensRevokedAt: updated.tokensRevokedAt });
+      }
+      throw error;
+    }
     return {};
   };

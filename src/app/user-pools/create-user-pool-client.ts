@@ -13,7 +13,7 @@ import { toStoredSettings, type UserPoolClient } from "../../domain/user-pool-cl
 import { DuplicateKeyError } from "../../ports/storage.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
 import { sealClientSecret } from "./client-secrets.js";
-import { clientContextFor, findUserPoolOrThrow } from "./user-pool-client-support.js";
+import { clientContextFor, customScopesOfPool, findUserPoolOrThrow } from "./user-pool-client-support.js";
 
 export interface CreateUserPoolClientInput extends ClientConfigurationInput {
   UserPoolId: string;
@@ -43,7 +43,10 @@ export const createUserPoolClient =
     const randomBytes = (length: number) => deps.random.bytes(length);
     const secretValue =
       input.ClientSecret ?? (input.GenerateSecret === true ? generateClientSecret(randomBytes) : undefined);
-    const settings = buildClientSettings(input, clientContextFor(pool, "create", secretValue !== undefined));
+    const settings = buildClientSettings(input, {
+      ...clientContextFor(pool, "create", secretValue !== undefined),
+      knownCustomScopes: await customScopesOfPool(deps.storage, pool.id),
+    });
     const now = deps.clock.now();
 
     for (let attempt = 1; ; attempt++) {

@@ -19,5 +19,13 @@ export const describeUserPool =
   async (_context, input) => {
     const pool = await requireUserPool(deps.storage.userPools, input.UserPoolId);
     const users = await estimatedNumberOfUsers(deps.storage, pool.id);
-    return { UserPool: toDescription(pool, deps.deployment, users) };
+    const description = toDescription(pool, deps.deployment, users);
+    // UserPoolType.Domain is the prefix alone and CustomDomain the host name, each only when configured.
+    const [prefix, custom] = await Promise.all([
+      deps.storage.userPoolDomains.findUserPoolDomainOfPool(pool.id, "prefix"),
+      deps.storage.userPoolDomains.findUserPoolDomainOfPool(pool.id, "custom"),
+    ]);
+    if (prefix) description.Domain = prefix.domain;
+    if (custom) description.CustomDomain = custom.domain;
+    return { UserPool: description };
   };

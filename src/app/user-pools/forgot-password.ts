@@ -1,7 +1,8 @@
 import { NotAuthorizedException, UserNotFoundException } from "../../domain/errors.js";
 import type { CodeDeliveryDetails } from "../../domain/messages/delivery-destination.js";
-import type { UserStatus } from "../../domain/user/user.js";
+import type { User, UserStatus } from "../../domain/user/user.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
+import { runUserMigration } from "../triggers/user-migration.js";
 import { noRecoveryDestination, recoveryDestination } from "../users/account-recovery.js";
 import { checkSecretHash, requirePublicClient } from "../users/public-client.js";
 import { findUserByIdentifier } from "../users/user-directory.js";
@@ -23,19 +24,47 @@ export interface ForgotPasswordInput {
 // - disabled: NotAuthorizedException "User is disabled."; users who never set a password of their own
 //   (FORCE_CHANGE_PASSWORD, EXTERNAL_PROVIDER): "User password cannot be reset in the current state.";
 // - the current password keeps working until ConfirmForgotPassword (only AdminResetUserPassword
-//   disables it).
+//   disables it);
+// - an unknown name with a UserMigration trigger runs it (UserMigration_ForgotPassword, ClientMetadata as
+//   clientMetadata, no password): the user it returns is created RESET_REQUIRED with no password and no
+//   welcome message, and gets the reset code like any other user. A function that throws means "no such
+//   user" (UserNotFoundException "Exception migrating user in app client <id>", or the simulated delivery
+//   when the client hides user existence).
 
 const NO_OWN_PASSWORD: readonly UserStatus[] = ["FORCE_CHANGE_PASSWORD", "EXTERNAL_PROVIDER"];
 
 export const forgotPassword =
   (
-    deps: Pick<AppDependencies, "storage" | "secretBox" | "secretHasher" | "codes">,
+    deps: Pick<
+      AppDependencies,
+      "storage" | "secretBox" | "secretHasher" | "codes" | "triggers" | "random" | "clock" | "passwords"
+    >,
   ): UseCase<ForgotPasswordInput, { CodeDeliveryDetails: CodeDeliveryDetails }> =>
   async (_context, input) => {
     const target = await requirePublicClient(deps.storage, input.ClientId);
     const { pool, client } = target;
-    const user = await findUserByIdentifier(deps.storage.users, pool, input.Username);
-    await checkSecretHash(deps, target, [input.Username, ...(user ? [user.username] : [])], input.SecretHash);
+    const found = await findUserByIdentifier(deps.storage.users, pool, input.Username);
+    await checkSecretHash(
+      deps,
+      target,
+      [input.Username, ...(found ? [found.username] : [])],
+      input.SecretHash,
+    );
+    let user: User | undefined = found;
+    if (!user) {
+      try {
+        user = await runUserMigration(deps, {
+          pool,
+          client,
+          source: "UserMigration_ForgotPassword",
+          userName: input.Username,
+          clientMetadata: input.ClientMetadata,
+        });
+      } catch (error) {
+        // The migration's "no such user" under PreventUserExistenceErrors: answer as for any unknown name.
+        if (!(error instanceof NotAuthorizedException && hidesUserExistence(client))) throw error;
+      }
+    }
     if (!user) {
       if (hidesUserExistence(client)) {
         return { CodeDeliveryDetails: simulatedDelivery(deps.secretHasher, pool, input.Username) };
@@ -56,6 +85,7 @@ export const forgotPassword =
       code,
       destination,
       clientId: client.clientId,
+      clientMetadata: input.ClientMetadata,
     });
     return { CodeDeliveryDetails: details };
   };

@@ -3,6 +3,7 @@ import { refreshFailureError } from "../../domain/tokens/token-errors.js";
 import type { UserPoolClient } from "../../domain/user-pool-client/user-pool-client.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
 import type { AuthenticationResult } from "../tokens/mint-tokens.js";
+import { preTokenGenerationCustomizer } from "../triggers/pre-token-generation.js";
 import { requirePublicClient } from "../users/public-client.js";
 import { verifyClientSecret } from "./client-secrets.js";
 
@@ -25,7 +26,8 @@ export interface GetTokensFromRefreshTokenInput {
 // - Rotation off: no refresh token in the answer; the presented one stays valid.
 // - Refused tokens: NotAuthorizedException "Invalid Refresh Token" / "Refresh Token has expired" /
 //   "Refresh Token has been revoked" / "User is disabled." (refresh-tokens.ts).
-// - DeviceKey is accepted but not checked: the new tokens keep the device key of the sign-in.
+// - A refresh token issued with a device key (pools that track devices) needs that DeviceKey, else
+//   "Invalid Refresh Token"; a forgotten device's tokens are revoked (ForgetDevice).
 
 function rotationOf(client: UserPoolClient): { enabled: boolean; graceSeconds: number } {
   const rotation = client.settings.RefreshTokenRotation;
@@ -41,10 +43,10 @@ function rotationOf(client: UserPoolClient): { enabled: boolean; graceSeconds: n
 
 export const getTokensFromRefreshToken =
   (
-    deps: Pick<AppDependencies, "storage" | "secretBox" | "tokens">,
+    deps: Pick<AppDependencies, "storage" | "secretBox" | "tokens" | "triggers">,
   ): UseCase<GetTokensFromRefreshTokenInput, { AuthenticationResult: AuthenticationResult }> =>
   async (_context, input) => {
-    const { client, hasSecret } = await requirePublicClient(deps.storage, input.ClientId);
+    const { client, pool, hasSecret } = await requirePublicClient(deps.storage, input.ClientId);
     if (hasSecret) {
       if (input.ClientSecret === undefined) {
         throw new NotAuthorizedException(
@@ -55,10 +57,19 @@ export const getTokensFromRefreshToken =
         throw new NotAuthorizedException(`Unable to verify secret for client ${client.clientId}`);
       }
     }
+    // PreTokenGeneration (TokenGeneration_RefreshTokens) gets this action's ClientMetadata, as in Cognito.
+    const customizeClaims = preTokenGenerationCustomizer(deps, {
+      pool,
+      client,
+      source: "TokenGeneration_RefreshTokens",
+      clientMetadata: input.ClientMetadata,
+    });
     const refreshed = await deps.tokens.refreshTokens({
       refreshToken: input.RefreshToken,
       client,
       rotate: rotationOf(client),
+      device: { key: input.DeviceKey },
+      ...(customizeClaims ? { customizeClaims } : {}),
     });
     if (!refreshed.ok) throw refreshFailureError(refreshed.reason);
     return { AuthenticationResult: refreshed.result };

@@ -35,6 +35,7 @@ export const getUserAttributeVerificationCode =
       code,
       destination: destinationOf(contact, value),
       clientId: token.clientId,
+      ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
     });
     return { CodeDeliveryDetails: details };
   };

@@ -13,7 +13,7 @@ export interface RespondToAuthChallengeInput {
 
 export const respondToAuthChallenge =
   (deps: SignInDependencies): UseCase<RespondToAuthChallengeInput, AuthResponse> =>
-  async (_context, input) => {
+  async (context, input) => {
     const target = await requirePublicClient(deps.storage, input.ClientId);
     return respondToChallenge(
       deps,
@@ -21,6 +21,6 @@ export const respondToAuthChallenge =
       input.ChallengeName,
       input.Session,
       input.ChallengeResponses ?? {},
-      { clientMetadata: input.ClientMetadata },
+      { clientMetadata: input.ClientMetadata, sourceIp: context.sourceIp },
     );
   };

@@ -84,6 +84,7 @@ export const updateUserAttributes =
           code,
           destination: destinationOf(contact, value),
           clientId: client.clientId,
+          ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
         }),
       );
     }

@@ -13,7 +13,7 @@ import {
 } from "../../domain/user-pool-client/user-pool-client.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
 import { openClientSecret } from "./client-secrets.js";
-import { clientContextFor, findClientOrThrow } from "./user-pool-client-support.js";
+import { clientContextFor, customScopesOfPool, findClientOrThrow } from "./user-pool-client-support.js";
 
 export interface UpdateUserPoolClientInput extends ClientConfigurationInput {
   UserPoolId: string;
@@ -37,6 +37,7 @@ export const updateUserPoolClient =
     const secrets = await deps.storage.userPoolClients.listClientSecrets(client.clientId);
     const settings = buildClientSettings(input, {
       ...clientContextFor(pool, "update", secrets.length > 0),
+      knownCustomScopes: await customScopesOfPool(deps.storage, pool.id),
       previous: fromStoredSettings(client.settings),
     });
     const stored = toStoredSettings(settings);

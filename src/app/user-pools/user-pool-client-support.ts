@@ -32,6 +32,26 @@ export async function findClientOrThrow(
   return { pool, client };
 }
 
+/** Every "<identifier>/<name>" scope the pool's resource servers define (AllowedOAuthScopes may name these). */
+export async function customScopesOfPool(
+  storage: Pick<StorageRepositories, "resourceServers">,
+  userPoolId: string,
+): Promise<Set<string>> {
+  const scopes = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await storage.resourceServers.listResourceServers(userPoolId, {
+      limit: 50,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const server of page.items) {
+      for (const scope of server.scopes) scopes.add(`${server.identifier}/${scope.ScopeName}`);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return scopes;
+}
+
 /** What the app-client rules need to know about the pool. */
 export function clientContextFor(
   pool: UserPool,

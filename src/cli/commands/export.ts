@@ -36,7 +36,7 @@ export function registerExport(program: Command): void {
     .option("--pool <userPoolId>", "only this user pool")
     .option(
       "--passphrase-file <file>",
-      "include secrets (SRP verifiers, client secrets, signing keys), encrypted under this passphrase",
+      "include secrets (SRP verifiers, client secrets, signing keys, TOTP secrets, device verifiers), encrypted under this passphrase",
     )
     .option("-o, --output <file>", "write the dump to this file instead of stdout")
     .option("--quiet", "no progress on stderr")
@@ -102,7 +102,7 @@ export function registerExport(program: Command): void {
             );
             if (!sealing) {
               process.stderr.write(
-                "Secrets were left out (SRP verifiers, client secrets, signing keys): pass --passphrase-file to include them.\n",
+                "Secrets were left out (SRP verifiers, client secrets, signing keys, TOTP secrets, device verifiers): pass --passphrase-file to include them.\n",
               );
             }
           }

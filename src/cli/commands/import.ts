@@ -114,7 +114,7 @@ export function registerImport(program: Command): void {
               process.stdout.write(`${summary.failed} failed. ${seconds}s, peak memory ${peakRssMb()} MB.\n`);
               if (summary.secretsOmitted) {
                 process.stdout.write(
-                  "The dump had no secrets: users get an SRP verifier at their first password sign-in (USER_PASSWORD_AUTH); client secrets and signing keys were not restored.\n",
+                  "The dump had no secrets: users get an SRP verifier at their first password sign-in (USER_PASSWORD_AUTH); client secrets, signing keys and remembered devices were not restored, and TOTP MFA was turned off for users who had it (they set it up again).\n",
                 );
               }
             }

@@ -1,10 +1,13 @@
 import type { Command } from "commander";
+import { resetUserMfa } from "../../app/mfa/reset-mfa.js";
+import { requireUser } from "../../app/users/user-directory.js";
 import { action, CliError, withApplication } from "../context.js";
 import { formatTable, printJson } from "../output.js";
 import { resolvePool } from "./pools.js";
 
-// `cognate user create|list|delete|set-password`: the admin actions (AdminCreateUser, ListUsers,
-// AdminDeleteUser, AdminSetUserPassword) run locally on the configured storage.
+// `cognate user create|list|delete|set-password|reset-mfa`: the admin actions (AdminCreateUser, ListUsers,
+// AdminDeleteUser, AdminSetUserPassword) run locally on the configured storage; reset-mfa clears a user's
+// MFA (docs/mfa.md).
 
 interface CognitoUser {
   Username?: string;
@@ -44,7 +47,9 @@ function userRow(user: CognitoUser): string[] {
 const USER_HEADERS = ["username", "status", "enabled", "email", "sub", "created"];
 
 export function registerUser(program: Command): void {
-  const user = program.command("user").description("Create, list and delete users, and set their passwords.");
+  const user = program
+    .command("user")
+    .description("Create, list and delete users, set their passwords, and reset their MFA.");
 
   user
     .command("create")
@@ -194,5 +199,26 @@ export function registerUser(program: Command): void {
           });
         },
       ),
+    );
+
+  user
+    .command("reset-mfa")
+    .description(
+      "Clear a user's MFA: factors off, TOTP secret and recovery codes forgotten (for a lost authenticator).",
+    )
+    .argument("<username>", "the username (or an alias: email, phone)")
+    .requiredOption("--pool <idOrName>", "the user pool, by id or by PoolName")
+    .option("--json", "print the result as JSON")
+    .action(
+      action("user reset-mfa", async (username: string, options: { pool: string; json?: boolean }) => {
+        await withApplication(async ({ application }) => {
+          const { storage } = application.dependencies;
+          const pool = await resolvePool(storage, options.pool);
+          const found = await requireUser(storage.users, pool, username);
+          await resetUserMfa(application.dependencies, found);
+          if (options.json) printJson({ UserPoolId: pool.id, Username: found.username, mfaReset: true });
+          else process.stdout.write(`MFA reset for ${found.username} in ${pool.id}.\n`);
+        });
+      }),
     );
 }

@@ -60,6 +60,8 @@ export interface ClientContext {
   /** Identity providers the pool knows (COGNITO until identity providers exist). */
   knownIdentityProviders: readonly string[];
   hasClientSecret: boolean;
+  /** The pool's resource-server scopes; when given, AllowedOAuthScopes may name no other custom scope. */
+  knownCustomScopes?: ReadonlySet<string>;
   /** The client's current settings, for an update. */
   previous?: ClientSettings;
 }
@@ -105,6 +107,7 @@ export function buildClientSettings(input: ClientConfigurationInput, context: Cl
     scopes: scopes ?? [],
     callbackUrls: callbackUrls ?? [],
     hasClientSecret: context.hasClientSecret,
+    ...(context.knownCustomScopes ? { knownCustomScopes: context.knownCustomScopes } : {}),
   });
 
   const propagate = input.EnablePropagateAdditionalUserContextData ?? false;

@@ -11,8 +11,9 @@
 // - a standard scope with client_credentials: "<scope> is not supported with client_credentials flow"
 // ScopeDoesNotExistException:
 // - a scope that is neither standard (openid, email, phone, profile, aws.cognito.signin.user.admin) nor
-//   shaped like a resource-server scope "<identifier>/<name>": "Invalid scope requested: <scope>".
-//   Resource servers are not implemented yet, so any "<identifier>/<name>" is accepted.
+//   shaped like a resource-server scope "<identifier>/<name>": "Invalid scope requested: <scope>";
+// - a "<identifier>/<name>" scope that no resource server of the pool defines: the same message (checked
+//   when the caller passes the pool's custom scopes, as CreateUserPoolClient/UpdateUserPoolClient do).
 // Flows and scopes are stored even when AllowedOAuthFlowsUserPoolClient is false (Cognito accepts that).
 
 import { InvalidOAuthFlowException, ScopeDoesNotExistException } from "../errors.js";
@@ -31,6 +32,8 @@ export interface OAuthSettings {
   scopes: readonly string[];
   callbackUrls: readonly string[];
   hasClientSecret: boolean;
+  /** The pool's resource-server scopes ("<identifier>/<name>"); when given, other custom scopes are refused. */
+  knownCustomScopes?: ReadonlySet<string>;
 }
 
 /** A resource-server scope: a non-empty identifier, a slash, a non-empty scope name. */
@@ -68,7 +71,9 @@ export function checkOAuthSettings(settings: OAuthSettings): void {
     if (standard && clientCredentials) {
       throw new InvalidOAuthFlowException(`${scope} is not supported with client_credentials flow`);
     }
-    if (!standard && !looksLikeCustomScope(scope)) {
+    const unknownCustom =
+      !standard && settings.knownCustomScopes !== undefined && !settings.knownCustomScopes.has(scope);
+    if ((!standard && !looksLikeCustomScope(scope)) || unknownCustom) {
       throw new ScopeDoesNotExistException(`Invalid scope requested: ${scope}`);
     }
   }

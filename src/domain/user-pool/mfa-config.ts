@@ -59,6 +59,8 @@ export function applyMfaConfig(
     next.WebAuthnConfiguration = compact({
       RelyingPartyId: stringField(webAuthn, "RelyingPartyId"),
       UserVerification: stringField(webAuthn, "UserVerification") ?? DEFAULT_WEB_AUTHN_USER_VERIFICATION,
+      // SINGLE_FACTOR or MULTI_FACTOR_WITH_USER_VERIFICATION (passkeys as a second factor); kept as given.
+      FactorConfiguration: stringField(webAuthn, "FactorConfiguration"),
     });
   }
   return next;

@@ -31,6 +31,7 @@ function notAuthorized(message: string): MessageId {
   if (/cannot be confirmed/.test(message)) return "confirm.already_confirmed";
   if (/cannot be reset in the current state/.test(message)) return "forgot.cannot_reset";
   if (/Invalid session/.test(message)) return "session.expired";
+  if (/Too many invalid MFA codes/.test(message)) return "mfa.too_many_failures";
   if (/unauthorized attribute/.test(message)) return "signup.invalid_details";
   return "login.incorrect";
 }
@@ -72,7 +73,20 @@ export function messageForError(error: unknown, minimumPasswordLength: number): 
     case "CodeMismatchException":
       return { id: "code.mismatch", field: "code" };
     case "ExpiredCodeException":
+      // A TOTP code of a time-step already used is refused this way; the next code of the app works.
+      if (/already been used/.test(message)) return { id: "totp.reused", field: "code" };
       return { id: "code.expired", field: "code" };
+    case "EnableSoftwareTokenMFAException":
+      return { id: "mfa_setup.code_mismatch", field: "code" };
+    case "WebAuthnChallengeNotFoundException":
+    case "WebAuthnClientMismatchException":
+    case "WebAuthnCredentialNotSupportedException":
+    case "WebAuthnOriginNotAllowedException":
+    case "WebAuthnRelyingPartyMismatchException":
+      return { id: "passkey.failed" };
+    case "WebAuthnNotEnabledException":
+    case "WebAuthnConfigurationMissingException":
+      return { id: "passkey_add.not_available" };
     case "LimitExceededException":
       return { id: "code.too_many_attempts" };
     case "TooManyRequestsException":

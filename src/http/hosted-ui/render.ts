@@ -37,6 +37,8 @@ export interface PageView {
   data: ViewData;
   /** CSP form-action sources besides 'self' (the validated redirect_uri's origin). */
   formTargets?: readonly string[];
+  /** Our own script files the page loads (paths under ASSET_PATH, versioned by the caller). */
+  scripts?: readonly string[];
 }
 
 function languageLinks(target: RenderTarget) {
@@ -79,6 +81,7 @@ export async function sendPage(
     page: view.template,
     title: theme.name ? `${title} | ${theme.name}` : title,
     stylesheets,
+    scripts: (view.scripts ?? []).map((src) => ({ src })),
     brand: {
       visible: Boolean(logoUrl ?? theme.name),
       logoUrl,
@@ -92,6 +95,7 @@ export async function sendPage(
     formTargets: view.formTargets,
     imageSources: logo && !customLogo ? [logo.origin] : [],
     frameAncestors: hostedUi.options.frameAncestors,
+    scripts: (view.scripts ?? []).length > 0,
   });
   return target.reply
     .code(view.status ?? 200)

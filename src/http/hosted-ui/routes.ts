@@ -15,6 +15,7 @@ import { confirmPage, submitConfirm, submitResend } from "./pages/confirm-signup
 import { confirmUserLink } from "./pages/confirm-user.js";
 import { forgotPage, resetPage, submitForgot, submitReset } from "./pages/forgot-password.js";
 import { authorize, loginPage, submitLogin } from "./pages/login.js";
+import { passkeyRegistrationPage, submitPasskeyRegistration } from "./pages/passkey-registration.js";
 import { signUpPage, submitSignUp } from "./pages/signup.js";
 import { sendPage } from "./render.js";
 import { loadViews } from "./views/index.js";
@@ -22,7 +23,8 @@ import { loadViews } from "./views/index.js";
 // The hosted UI (managed login): /oauth2/authorize and the pages, each served twice: under the issuer
 // path /{userPoolId}/… and at the root of a pool's domain (or of the issuer host, found by client_id).
 // Paths are Cognito's: /login, /signup, /confirmUser, /forgotPassword, /confirmforgotPassword; plus
-// /confirm (code confirmation), /resendCode and /challenge (new password, and later MFA).
+// /confirm (code confirmation), /resendCode, /challenge (new password, MFA, passwordless) and
+// /passkeys/add (passkey registration for the signed-in browser).
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -50,6 +52,8 @@ const PAGES: ReadonlyArray<["GET" | "POST", string, PageHandler]> = [
   ["GET", "/confirmforgotPassword", resetPage],
   ["POST", "/confirmforgotPassword", submitReset],
   ["POST", "/challenge", submitChallenge],
+  ["GET", "/passkeys/add", passkeyRegistrationPage],
+  ["POST", "/passkeys/add", submitPasskeyRegistration],
 ];
 
 function pageRoute(hostedUi: HostedUi, handler: PageHandler) {

@@ -7,7 +7,8 @@ import { CSRF_COOKIE, readCookie, setCookie } from "./cookies.js";
 // Browser hardening for every hosted-UI response (RFC 9700 §4.2, §4.16; security.md S13):
 // - CSP: nothing but our own styles, images (plus data: for QR codes and the theme logo's origin), forms
 //   posting to ourselves and to the validated redirect_uri's origin (browsers apply form-action to the
-//   redirect that follows a sign-in POST), no scripts, no framing (frame-ancestors, and X-Frame-Options);
+//   redirect that follows a sign-in POST), no framing (frame-ancestors, and X-Frame-Options); no scripts,
+//   except our own script files ('self', never inline) on the passkey pages, which need the WebAuthn API;
 // - nosniff, Referrer-Policy no-referrer, COOP same-origin, CORP same-origin, no caching;
 // - no CORS: the server-wide CORS headers are removed from these responses.
 // CSRF: a random secret in an HttpOnly cookie; each form carries a keyed hash of it. A POST whose token does
@@ -20,6 +21,8 @@ export interface PageSecurity {
   imageSources?: readonly string[];
   /** frame-ancestors sources; default 'none'. */
   frameAncestors?: readonly string[];
+  /** True for pages that load our own script files (script-src 'self'). */
+  scripts?: boolean;
 }
 
 const CORS_HEADERS = [
@@ -46,6 +49,7 @@ export function applySecurityHeaders(reply: FastifyReply, security: PageSecurity
   const csp = [
     "default-src 'none'",
     "style-src 'self'",
+    ...(security.scripts ? ["script-src 'self'"] : []),
     ["img-src 'self' data:", ...(security.imageSources ?? [])].join(" "),
     ["form-action 'self'", ...(security.formTargets ?? [])].join(" "),
     `frame-ancestors ${frameAncestors}`,

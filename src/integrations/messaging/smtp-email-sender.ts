@@ -1,4 +1,4 @@
-import { createTransport } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { DEFAULT_EMAIL_FROM } from "../../domain/messages/default-templates.js";
 import { type EmailMessage, type EmailSender, MessageDeliveryError } from "../../ports/message-sender.js";
 
@@ -10,6 +10,7 @@ import { type EmailMessage, type EmailSender, MessageDeliveryError } from "../..
  *   no-reply@verificationemail.com.
  * - The code field is ignored: it is already in the body.
  * - Timeouts are short so a dead relay fails the request instead of hanging it.
+ * - nodemailer (about 13 MB resident) is loaded by the first email, not at start.
  */
 
 export interface SmtpEmailSenderOptions {
@@ -34,18 +35,22 @@ export function assertSmtpUrl(url: string): void {
 
 export function createSmtpEmailSender(options: SmtpEmailSenderOptions): SmtpEmailSender {
   assertSmtpUrl(options.url);
-  const transport = createTransport({
-    url: options.url,
-    connectionTimeout: options.timeouts?.connection ?? 10_000,
-    greetingTimeout: options.timeouts?.greeting ?? 10_000,
-    socketTimeout: options.timeouts?.socket ?? 30_000,
-  });
+  let transport: Promise<Transporter> | undefined;
+  const transportNow = () =>
+    (transport ??= import("nodemailer").then(({ createTransport }) =>
+      createTransport({
+        url: options.url,
+        connectionTimeout: options.timeouts?.connection ?? 10_000,
+        greetingTimeout: options.timeouts?.greeting ?? 10_000,
+        socketTimeout: options.timeouts?.socket ?? 30_000,
+      }),
+    ));
   const defaultFrom = options.defaultFrom ?? DEFAULT_EMAIL_FROM;
 
   return {
     async sendEmail(message: EmailMessage) {
       try {
-        await transport.sendMail({
+        await (await transportNow()).sendMail({
           from: message.from ?? defaultFrom,
           to: message.to,
           ...(message.replyTo ? { replyTo: message.replyTo } : {}),
@@ -60,7 +65,7 @@ export function createSmtpEmailSender(options: SmtpEmailSenderOptions): SmtpEmai
       }
     },
     close() {
-      transport.close();
+      void transport?.then((opened) => opened.close());
     },
   };
 }

@@ -1,9 +1,14 @@
 import { type Kysely, sql } from "kysely";
 import type { Storage, StorageRepositories } from "../../ports/storage.js";
+import { kyselyAuditLogRepository } from "./audit-log-repository.js";
 import { kyselyAuthorizationCodeRepository } from "./authorization-code-repository.js";
+import { kyselyDeviceRepository } from "./device-repository.js";
 import { kyselyGroupRepository } from "./group-repository.js";
 import { kyselySsoSessionRepository, kyselyUiCustomizationRepository } from "./hosted-ui-repositories.js";
+import { kyselyMfaRepository } from "./mfa-repository.js";
 import { kyselyOneTimeCodeRepository } from "./one-time-code-repository.js";
+import { kyselyPasskeyRepository } from "./passkey-repository.js";
+import { createReadCache, type ReadCacheOptions, withReadCache } from "./read-cache.js";
 import { kyselyRefreshTokenRepository } from "./refresh-token-repository.js";
 import { kyselyResourceServerRepository } from "./resource-server-repository.js";
 import type { Database } from "./schema.js";
@@ -35,6 +40,10 @@ function repositoriesOn(
     authorizationCodes: kyselyAuthorizationCodeRepository(db),
     resourceServers: kyselyResourceServerRepository(db, { dialect, inTransaction }),
     userPoolDomains: kyselyUserPoolDomainRepository(db),
+    devices: kyselyDeviceRepository(db),
+    mfa: kyselyMfaRepository(db),
+    passkeys: kyselyPasskeyRepository(db, { dialect, inTransaction }),
+    auditLog: kyselyAuditLogRepository(db),
   };
 }
 
@@ -43,14 +52,42 @@ export function createKyselyStorage(
   db: Kysely<Database>,
   dialect: Storage["dialect"],
   onClose: () => Promise<void>,
+  readCache?: ReadCacheOptions,
 ): Storage {
-  const root = repositoriesOn(db, dialect, (work) => db.transaction().execute(work));
+  const uncached = repositoriesOn(db, dialect, (work) => db.transaction().execute(work));
+  const cache = readCache && createReadCache(readCache);
+  const cacheSigningKeys = readCache?.cacheSigningKeys ?? false;
+  const root = cache
+    ? withReadCache(uncached, cache, { cacheReads: true, cacheSigningKeys, onWrite: cache.invalidate })
+    : uncached;
   let closed = false;
   return {
     ...root,
     dialect,
     transaction(work) {
-      return db.transaction().execute((trx) => work(repositoriesOn(trx, dialect, (inner) => inner(trx))));
+      if (!cache) {
+        return db.transaction().execute((trx) => work(repositoriesOn(trx, dialect, (inner) => inner(trx))));
+      }
+      // A transaction's writes reach the cache again when it ends (committed or rolled back).
+      let wrote = false;
+      const onWrite = () => {
+        wrote = true;
+        cache.invalidate();
+      };
+      return db
+        .transaction()
+        .execute((trx) =>
+          work(
+            withReadCache(
+              repositoriesOn(trx, dialect, (inner) => inner(trx)),
+              cache,
+              { cacheReads: false, cacheSigningKeys, onWrite },
+            ),
+          ),
+        )
+        .finally(() => {
+          if (wrote) cache.invalidate();
+        });
     },
     async ping() {
       await sql`select 1`.execute(db);

@@ -149,6 +149,23 @@ export function kyselyRefreshTokenRepository(
         .execute();
     },
 
+    async revokeFamiliesOfDevice(userPoolId, sub, deviceKey, at) {
+      // The user's families (by index), narrowed to those holding a token of this device.
+      const families = db
+        .selectFrom("refresh_token_families as f")
+        .innerJoin("refresh_tokens as t", "t.family_id", "f.family_id")
+        .select("f.family_id")
+        .where("f.user_pool_id", "=", userPoolId)
+        .where("f.sub", "=", sub)
+        .where("t.device_key", "=", deviceKey);
+      await db
+        .updateTable("refresh_token_families")
+        .set({ revoked_at: at.getTime() })
+        .where("family_id", "in", families)
+        .where("revoked_at", "is", null)
+        .execute();
+    },
+
     async isFamilyRevoked(familyId) {
       const row = await db
         .selectFrom("refresh_token_families")

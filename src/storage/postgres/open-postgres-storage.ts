@@ -12,6 +12,11 @@ const INT8_OID = 20;
 export interface PostgresStorageOptions {
   connectionString: string;
   maxConnections?: number;
+  /**
+   * Serve pool and client reads from memory for this long (storage/kysely/read-cache.ts): the bound on how
+   * late this node sees another node's change to them. Off (0) by default.
+   */
+  readCacheTtlMs?: number;
 }
 
 /** Per-pool type parsing (never pg's global registry): int8 timestamps come back as numbers. */
@@ -51,5 +56,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     await db.destroy();
     throw error;
   }
-  return createKyselyStorage(db, "postgres", async () => {});
+  const ttlMs = options.readCacheTtlMs ?? 0;
+  const readCache = ttlMs > 0 ? { ttlMs, cacheSigningKeys: false } : undefined;
+  return createKyselyStorage(db, "postgres", async () => {}, readCache);
 }

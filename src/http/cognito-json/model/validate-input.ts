@@ -143,6 +143,9 @@ function checkMap(
   out: string[],
 ): void {
   if (!isPlainObject(value)) throw serializationError(node, value);
+  // A null map value counts as absent, like a null member: amazon-cognito-identity-js retries a sign-in
+  // with `DEVICE_KEY: null` after its device was forgotten, and Cognito accepts that.
+  for (const key of Object.keys(value)) if (value[key] === null) delete value[key];
   const keys = Object.keys(value);
   const entries = Object.values(value);
   const sensitive = hidden || ("sensitive" in node.value && node.value.sensitive === true);

@@ -117,7 +117,18 @@ a { color: var(--cg-primary); }
 .options { margin: 0 0 1rem; padding: 0; border: 0; }
 .option { display: block; padding: 0.25rem 0; }
 .mfa-setup { text-align: center; margin: 0 0 1rem; }
-.qr { width: 12rem; height: 12rem; }
+.mfa-setup .step { margin: 0 0 0.75rem; text-align: left; }
+.qr { display: block; width: 12rem; height: 12rem; margin: 0 auto 0.75rem; border: 1px solid #d9dee4; border-radius: 4px; }
+.secret { margin: 0; }
+.secret-code { display: inline-block; margin-top: 0.25rem; font-size: 1rem; letter-spacing: 0.05em; overflow-wrap: anywhere; }
+.recovery-codes { margin: 0 0 1rem; }
+.codes { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.25rem 1rem; margin: 0.5rem 0 0; padding: 0.75rem 1rem; list-style: none; background: #f4f6f8; border-radius: 6px; }
+.codes code { font-size: 1rem; }
+.option { padding: 0.5rem 0; }
+.option input { width: 1.125rem; height: 1.125rem; margin: 0 0.5rem 0 0; vertical-align: -0.2rem; accent-color: var(--cg-primary); }
+.passkey { margin: 0 0 1rem; }
+.passkey .button { margin-top: 0; }
+.passkey-status { margin: 0.5rem 0 0; min-height: 1.25rem; }
 .idps { margin: 1.5rem 0 0; padding: 1rem 0 0; border-top: 1px solid #d9dee4; }
 .languages ul { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; font-size: 0.875rem; }
 .languages span { font-weight: 600; }

@@ -1,3 +1,4 @@
+import { DE_MFA } from "./de-mfa.js";
 import type { Catalogue } from "./en.js";
 
 // German ("du" form, as most consumer sign-in pages use).
@@ -171,4 +172,5 @@ export const DE: Catalogue = {
     "Wir konnten den Code nicht senden. Prüfe deine E-Mail-Adresse oder Telefonnummer, oder versuche es später erneut.",
   "error.idp_unavailable":
     "Die Anmeldung mit {provider} ist hier nicht verfügbar. Kehre zur App zurück und wähle eine andere Anmeldemethode.",
+  ...DE_MFA,
 };

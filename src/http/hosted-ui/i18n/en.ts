@@ -1,3 +1,5 @@
+import { EN_MFA } from "./en-mfa.js";
+
 // English, the reference catalogue: every message id the hosted UI uses is defined here first.
 // Ids are stable (tests and template overrides key on them); the texts may change.
 // {name} placeholders are filled by the view models.
@@ -159,6 +161,7 @@ export const EN = {
     "We couldn't send the code. Check your email address or phone number, or try again later.",
   "error.idp_unavailable":
     "Signing in with {provider} isn't available here. Go back to the app and choose another way to sign in.",
+  ...EN_MFA,
 } as const;
 
 export type MessageId = keyof typeof EN;

@@ -1,4 +1,5 @@
 import type { Catalogue } from "./en.js";
+import { ES_MFA } from "./es-mfa.js";
 
 // Spanish (neutral, "tú" form as most consumer sign-in pages use).
 
@@ -166,4 +167,5 @@ export const ES: Catalogue = {
     "No pudimos enviar el código. Revisa tu correo electrónico o número de teléfono, o inténtalo más tarde.",
   "error.idp_unavailable":
     "Aquí no se puede iniciar sesión con {provider}. Vuelve a la aplicación y elige otra forma de iniciar sesión.",
+  ...ES_MFA,
 };

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { logoExtension } from "../../../app/hosted-ui/ui-customization.js";
 import { checkCustomCss, renderCustomCss } from "../../../app/hosted-ui/ui-customization-css.js";
+import { PASSKEY_SCRIPT, PASSKEY_SCRIPT_FILE } from "../assets/passkey-script.js";
 import { STYLESHEET } from "../assets/stylesheet.js";
 import { themeStylesheet } from "../assets/theme.js";
 import type { HostedUi } from "../context.js";
 import { ASSET_PATH } from "../render.js";
 
-// Static assets, the same on every host: the stylesheet, the configured theme, and each pool's or
+// Static assets, the same on every host: the stylesheet, the passkey pages' script, the configured theme, and each pool's or
 // client's UI customization (CSS rebuilt from the accepted declarations, and the logo). Versioned URLs,
 // so they may be cached for good.
 
@@ -24,6 +25,9 @@ function asset(reply: FastifyReply, type: string, body: string | Buffer, cacheCo
 export function registerAssetRoutes(scope: FastifyInstance, hostedUi: HostedUi): void {
   scope.get(`${ASSET_PATH}/hosted-ui.css`, async (_request, reply) =>
     asset(reply, "text/css; charset=utf-8", STYLESHEET, IMMUTABLE),
+  );
+  scope.get(`${ASSET_PATH}/${PASSKEY_SCRIPT_FILE}`, async (_request, reply) =>
+    asset(reply, "text/javascript; charset=utf-8", PASSKEY_SCRIPT, IMMUTABLE),
   );
   scope.get(`${ASSET_PATH}/theme.css`, async (_request, reply) => {
     const css = themeStylesheet(hostedUi.options.theme ?? {});

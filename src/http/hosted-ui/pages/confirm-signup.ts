@@ -3,6 +3,7 @@ import type { AuthorizationRequest } from "../../../app/oauth2/authorization-con
 import { confirmSignUp } from "../../../app/user-pools/confirm-sign-up.js";
 import { resendConfirmationCode } from "../../../app/user-pools/resend-confirmation-code.js";
 import { findUserByIdentifier } from "../../../app/users/user-directory.js";
+import { poolMfaMode } from "../../../domain/mfa/mfa-policy.js";
 import type { HostedUi, PageRequest } from "../context.js";
 import { pageHref } from "../context.js";
 import { messageForError, type UiMessage } from "../error-messages.js";
@@ -172,7 +173,9 @@ export async function submitConfirm(hostedUi: HostedUi, page: PageRequest) {
   const user = note?.sub
     ? await hostedUi.app.storage.users.findUserBySub(authorization.pool.id, note.sub)
     : undefined;
-  if (user && user.status === "CONFIRMED" && user.enabled) {
+  // With MFA required, confirming is not a sign-in: the password page leads on to the second factor.
+  const mfaRequired = poolMfaMode(authorization.pool.settings) === "ON";
+  if (user && user.status === "CONFIRMED" && user.enabled && !mfaRequired) {
     return finishSignIn(hostedUi, page, authorization, user, hostedUi.app.clock.now());
   }
   return sendRedirect(

@@ -1,6 +1,10 @@
-import { passwordSignIn } from "../../../app/auth-flows/password-flows.js";
-import { settleAuthResponse } from "../../../app/hosted-ui/hosted-sign-in.js";
+import {
+  hostedPasswordSignIn,
+  hostedStartAuth,
+  settleAuthResponse,
+} from "../../../app/hosted-ui/hosted-sign-in.js";
 import type { AuthorizationRequest } from "../../../app/oauth2/authorization-contract.js";
+import { allowedAuthFactors } from "../../../app/passwordless/first-factors.js";
 import { PasswordResetRequiredException, UserNotConfirmedException } from "../../../domain/errors.js";
 import type { HostedUi, PageRequest } from "../context.js";
 import { pageHref } from "../context.js";
@@ -47,6 +51,10 @@ export async function authorize(hostedUi: HostedUi, page: PageRequest) {
   return sendRedirect(hostedUi, page.reply, pageHref(page, "/login"), false);
 }
 
+/** Pools whose sign-in policy allows passwordless first factors offer choice-based sign-in too. */
+const offersOtherWays = (pool: AuthorizationRequest["pool"]) =>
+  allowedAuthFactors(pool).some((factor) => factor !== "PASSWORD");
+
 function showLogin(
   hostedUi: HostedUi,
   page: PageRequest,
@@ -88,6 +96,7 @@ function showLogin(
       hidden: [],
       fields,
       submitLabel: t("login.submit"),
+      ...(offersOtherWays(pool) ? { otherWays: { label: t("login.other_ways") } } : {}),
       forgotPassword: { href: pageHref(page, "/forgotPassword"), text: t("login.forgot_link") },
       ...(adminOnly
         ? {}
@@ -125,6 +134,9 @@ export async function submitLogin(hostedUi: HostedUi, page: PageRequest) {
   if (!authorization) return page.reply;
   const username = (form.username ?? "").trim();
   const password = form.password ?? "";
+  if (form.action === "choose" && offersOtherWays(authorization.pool)) {
+    return chooseAnotherWay(hostedUi, page, authorization, username);
+  }
   if (username === "" || password === "") {
     return showLogin(hostedUi, page, authorization, {
       username,
@@ -134,7 +146,7 @@ export async function submitLogin(hostedUi: HostedUi, page: PageRequest) {
   }
   const target = { pool: authorization.pool, client: authorization.client };
   try {
-    const response = await passwordSignIn(hostedUi.app, target, { USERNAME: username, PASSWORD: password });
+    const response = await hostedPasswordSignIn(hostedUi.app, target, username, password);
     const outcome = await settleAuthResponse(hostedUi.app, response);
     if (outcome.kind === "signed-in") {
       return finishSignIn(hostedUi, page, authorization, outcome.user, outcome.authTime);
@@ -150,6 +162,41 @@ export async function submitLogin(hostedUi: HostedUi, page: PageRequest) {
       return startConfirmation(hostedUi, page, authorization, username);
     if (error instanceof PasswordResetRequiredException)
       return startReset(hostedUi, page, authorization, username, true);
+    const problem = messageForError(error, minimumPasswordLength(authorization.pool));
+    if (!problem) throw error;
+    return showLogin(hostedUi, page, authorization, { username, problem, status: 400 });
+  }
+}
+
+/** "Sign in another way": USER_AUTH with the username; SELECT_CHALLENGE (or its error) comes back. */
+async function chooseAnotherWay(
+  hostedUi: HostedUi,
+  page: PageRequest,
+  authorization: AuthorizationRequest,
+  username: string,
+) {
+  if (username === "") {
+    return showLogin(hostedUi, page, authorization, {
+      problem: { id: "login.missing_username", field: "username" },
+      status: 400,
+    });
+  }
+  const target = { pool: authorization.pool, client: authorization.client };
+  try {
+    const outcome = await settleAuthResponse(
+      hostedUi.app,
+      await hostedStartAuth(hostedUi.app, target, "USER_AUTH", { USERNAME: username }),
+    );
+    if (outcome.kind === "signed-in") {
+      return finishSignIn(hostedUi, page, authorization, outcome.user, outcome.authTime);
+    }
+    return renderChallenge(hostedUi, page, authorization, {
+      challengeName: outcome.challengeName,
+      session: outcome.session,
+      parameters: outcome.parameters,
+      username,
+    });
+  } catch (error) {
     const problem = messageForError(error, minimumPasswordLength(authorization.pool));
     if (!problem) throw error;
     return showLogin(hostedUi, page, authorization, { username, problem, status: 400 });

@@ -8,7 +8,8 @@ export const LAYOUT = `<!doctype html>
 <meta name="robots" content="noindex, nofollow">
 <title>{{title}}</title>
 {{#stylesheets}}<link rel="stylesheet" href="{{href}}">
-{{/stylesheets}}</head>
+{{/stylesheets}}{{#scripts}}<script src="{{src}}" defer></script>
+{{/scripts}}</head>
 <body class="background-customizable">
 <div class="page">
 <main class="card" id="main" data-page="{{page}}">
