@@ -147,6 +147,21 @@ describe.each(backends)("user pool domains on %s", (backend) => {
     ).rejects.toMatchObject({
       name: "InvalidParameterException",
     });
+    // Names no domain can have are refused before any lookup (PostgreSQL cannot even compare U+0000).
+    for (const junk of ["\u0000", "a..b", "UPPER.example.com"]) {
+      await expect(
+        admin().send(new DeleteUserPoolDomainCommand({ UserPoolId: userPoolId, Domain: junk })),
+      ).rejects.toMatchObject({ name: "InvalidParameterException" });
+    }
+    await expect(admin().send(new DescribeUserPoolDomainCommand({ Domain: "\u0000" }))).rejects.toMatchObject(
+      {
+        name: "InvalidParameterException",
+      },
+    );
+    for (const junk of ["a..b", "UPPER.example.com"]) {
+      const described = await admin().send(new DescribeUserPoolDomainCommand({ Domain: junk }));
+      expect(described.DomainDescription).toEqual({});
+    }
   });
 
   describe("endpoints at the root of a pool's domain", () => {

@@ -1,4 +1,4 @@
-import { noSuchDomain } from "../../domain/oauth2/user-pool-domain.js";
+import { isDomainName, noSuchDomain } from "../../domain/oauth2/user-pool-domain.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
 import { requireUserPool } from "./user-pool-lookup.js";
 
@@ -12,6 +12,7 @@ export const deleteUserPoolDomain =
   (deps: Pick<AppDependencies, "storage">): UseCase<DeleteUserPoolDomainInput, object> =>
   async (_context, input) => {
     const pool = await requireUserPool(deps.storage.userPools, input.UserPoolId);
+    if (!isDomainName(input.Domain)) throw noSuchDomain();
     if (!(await deps.storage.userPoolDomains.deleteUserPoolDomain(pool.id, input.Domain)))
       throw noSuchDomain();
     return {};

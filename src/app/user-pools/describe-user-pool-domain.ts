@@ -1,4 +1,4 @@
-import { domainDescription } from "../../domain/oauth2/user-pool-domain.js";
+import { domainDescription, isDomainName } from "../../domain/oauth2/user-pool-domain.js";
 import type { JsonObject } from "../../shared/json.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
 import { servingHost } from "./user-pool-domain-support.js";
@@ -16,7 +16,9 @@ export const describeUserPoolDomain =
     deps: Pick<AppDependencies, "storage" | "deployment">,
   ): UseCase<DescribeUserPoolDomainInput, DescribeUserPoolDomainOutput> =>
   async (_context, input) => {
-    const domain = await deps.storage.userPoolDomains.findUserPoolDomain(input.Domain);
+    const domain = isDomainName(input.Domain)
+      ? await deps.storage.userPoolDomains.findUserPoolDomain(input.Domain)
+      : undefined;
     if (!domain) return { DomainDescription: {} };
     return {
       DomainDescription: domainDescription(domain, {

@@ -1,5 +1,5 @@
 import { InvalidParameterException } from "../../domain/errors.js";
-import { noSuchDomain } from "../../domain/oauth2/user-pool-domain.js";
+import { isDomainName, noSuchDomain } from "../../domain/oauth2/user-pool-domain.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
 import {
   checkManagedLoginVersion,
@@ -25,6 +25,7 @@ export const updateUserPoolDomain =
   ): UseCase<UpdateUserPoolDomainInput, DomainChangeOutput> =>
   async (_context, input) => {
     const pool = await requireUserPool(deps.storage.userPools, input.UserPoolId);
+    if (!isDomainName(input.Domain)) throw noSuchDomain();
     const existing = await deps.storage.userPoolDomains.findUserPoolDomain(input.Domain);
     if (!existing || existing.userPoolId !== pool.id) throw noSuchDomain();
     if (input.CustomDomainConfig !== undefined && existing.kind !== "custom") {

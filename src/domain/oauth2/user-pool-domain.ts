@@ -54,6 +54,11 @@ export function checkCustomDomain(domain: string): void {
   }
 }
 
+/** Whether a name could be a stored domain (a prefix label or a custom host name): others are never looked up. */
+export function isDomainName(domain: string): boolean {
+  return domain.length <= MAX_HOST_LENGTH && domain.split(".").every((label) => LABEL.test(label));
+}
+
 /** The host a domain answers on. */
 export const hostOfDomain = (domain: Pick<UserPoolDomain, "domain" | "kind">, suffix: string) =>
   domain.kind === "prefix" ? `${domain.domain}.${suffix}` : domain.domain;

@@ -1,5 +1,5 @@
 import type { RequestContext } from "../../app/request-context.js";
-import { UnsupportedOperationException } from "../../domain/errors.js";
+import { InvalidParameterException, UnsupportedOperationException } from "../../domain/errors.js";
 import { isPlainObject } from "../../shared/json.js";
 import type { ActionHandler } from "./action-table.js";
 import { ProtocolError, renderWireError, toWireError, type WireError } from "./errors.js";
@@ -69,7 +69,21 @@ function parseBody(rawBody: string): Record<string, unknown> {
       "Start of structure or map found where not expected: the request body must be a JSON object.",
     );
   }
+  // U+0000 is no character of any Cognito name, and PostgreSQL cannot store or even compare it.
+  if (rawBody.includes("\\u0000") && containsNul(parsed)) {
+    throw new InvalidParameterException(
+      "A request value contains the character U+0000, which is not allowed.",
+    );
+  }
   return parsed;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (isPlainObject(value))
+    return Object.entries(value).some(([key, item]) => key.includes("\u0000") || containsNul(item));
+  return false;
 }
 
 /** Resolves X-Amz-Target to a service and action, or throws UnknownOperationException. */
