@@ -188,6 +188,42 @@ describe.each(backends)("user import jobs on %s", (backend) => {
     expect(message).toBe("The CSV header has columns the user pool does not know: shoe_size");
   });
 
+  it("cognito:mfa_enabled true turns SMS MFA on; without a phone_number the row fails", async () => {
+    const created = await admin.send(
+      new CreateUserImportJobCommand({ UserPoolId: userPoolId, JobName: "mfa", CloudWatchLogsRoleArn: ROLE }),
+    );
+    const job = created.UserImportJob;
+    await fetch(job?.PreSignedUrl ?? "", {
+      method: "PUT",
+      body: [
+        "cognito:username,cognito:mfa_enabled,email,email_verified,phone_number",
+        "mfa-on,true,mfa-on@example.com,true,+12065550142",
+        "mfa-nophone,true,mfa-nophone@example.com,true,",
+        "mfa-off,false,mfa-off@example.com,true,+12065550143",
+        "",
+      ].join("\n"),
+    });
+    await admin.send(new StartUserImportJobCommand({ UserPoolId: userPoolId, JobId: job?.JobId }));
+    let described = await admin.send(
+      new DescribeUserImportJobCommand({ UserPoolId: userPoolId, JobId: job?.JobId }),
+    );
+    while (["Pending", "InProgress"].includes(described.UserImportJob?.Status ?? "")) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      described = await admin.send(
+        new DescribeUserImportJobCommand({ UserPoolId: userPoolId, JobId: job?.JobId }),
+      );
+    }
+    expect(described.UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 2, FailedUsers: 1 });
+    const on = await admin.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: "mfa-on" }));
+    expect(on.UserMFASettingList).toEqual(["SMS_MFA"]);
+    expect(on.PreferredMfaSetting).toBe("SMS_MFA");
+    const off = await admin.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: "mfa-off" }));
+    expect(off.UserMFASettingList ?? []).toEqual([]);
+    await expect(
+      admin.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: "mfa-nophone" })),
+    ).rejects.toMatchObject({ name: "UserNotFoundException" });
+  });
+
   it("an unknown job is ResourceNotFoundException", async () => {
     await expect(
       admin.send(new DescribeUserImportJobCommand({ UserPoolId: userPoolId, JobId: "import-doesnotexist" })),

@@ -1,8 +1,10 @@
 import { CognitoError, UsernameExistsException } from "../../domain/errors.js";
+import { emptyMfaState } from "../../domain/mfa/user-mfa.js";
 import type { User } from "../../domain/user/user.js";
 import type { CsvRecord } from "../../domain/user-import/csv.js";
 import { readCsvUserRow } from "../../domain/user-import/csv-user.js";
 import type { UserPool } from "../../domain/user-pool/user-pool.js";
+import type { StorageRepositories } from "../../ports/storage.js";
 import type { ImportLogEntry } from "../../ports/user-import-jobs.js";
 import type { AppDependencies } from "../dependencies.js";
 import { newUserIdentity } from "../users/new-user.js";
@@ -24,6 +26,19 @@ interface Prepared {
   index: number;
   user: User;
   usernameKey: string;
+  /** cognito:mfa_enabled: SMS MFA on (Cognito's meaning), so the user's phone_number must be there. */
+  mfaEnabled: boolean;
+}
+
+async function insertImported(repositories: StorageRepositories, pool: UserPool, item: Prepared) {
+  await insertNewUser(repositories, pool, item.user, item.usernameKey);
+  if (!item.mfaEnabled) return;
+  const state = emptyMfaState(pool.id, item.user.sub, item.user.createdAt);
+  await repositories.mfa.saveMfa({
+    ...state,
+    enabled: { ...state.enabled, SMS_MFA: true },
+    preferred: "SMS_MFA",
+  });
 }
 
 function failureOf(error: unknown): Outcome {
@@ -80,7 +95,14 @@ export async function importRows(
         createdAt: now,
         lastModifiedAt: now,
       };
-      prepared.push({ index, user, usernameKey: identity.usernameKey });
+      if (row.mfaEnabled && !user.attributes.phone_number) {
+        outcomes[index] = {
+          outcome: "FAILED",
+          message: "The User Record sets cognito:mfa_enabled to true but has no phone_number for SMS MFA.",
+        };
+        continue;
+      }
+      prepared.push({ index, user, usernameKey: identity.usernameKey, mfaEnabled: row.mfaEnabled });
     } catch (error) {
       outcomes[index] = failureOf(error);
     }
@@ -88,14 +110,14 @@ export async function importRows(
 
   try {
     await deps.storage.transaction(async (repositories) => {
-      for (const item of prepared) await insertNewUser(repositories, pool, item.user, item.usernameKey);
+      for (const item of prepared) await insertImported(repositories, pool, item);
     });
     for (const item of prepared) outcomes[item.index] = SUCCEEDED;
   } catch (error) {
     if (!(error instanceof CognitoError)) throw error;
     for (const item of prepared) {
       try {
-        await insertNewUser(deps.storage, pool, item.user, item.usernameKey);
+        await deps.storage.transaction((repositories) => insertImported(repositories, pool, item));
         outcomes[item.index] = SUCCEEDED;
       } catch (single) {
         outcomes[item.index] = failureOf(single);
