@@ -23,7 +23,9 @@ export type SessionChallenge =
   // USER_AUTH (choice-based sign-in)
   | "SELECT_CHALLENGE"
   | "SMS_OTP"
-  | "WEB_AUTHN";
+  | "WEB_AUTHN"
+  // the Session ConfirmSignUp returns, for one USER_AUTH sign-in without a second code
+  | "SIGN_UP_CONFIRMED";
 
 /** CUSTOM_AUTH: the challenge history and what VerifyAuthChallengeResponse needs, sealed with the rest. */
 export interface CustomAuthSession {

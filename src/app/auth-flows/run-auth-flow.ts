@@ -4,6 +4,7 @@ import type { User } from "../../domain/user/user.js";
 import { respondToDevicePasswordVerifier, respondToDeviceSrpAuth } from "../devices/device-challenges.js";
 import { respondToMfaSetup, respondToSelectMfaType, respondToSoftwareTokenMfa } from "../mfa/mfa-step.js";
 import { respondToCodeChallenge } from "../mfa/otp-challenge.js";
+import { signInAfterSignUp } from "../passwordless/sign-up-session.js";
 import {
   respondToSelectChallenge,
   respondToWebAuthn,
@@ -110,6 +111,7 @@ export async function runAuthFlow(
       return startCustomAuth(deps, target, parameters, options);
     case "USER_AUTH":
       await checkUsernameSecretHash(deps, target, parameters.USERNAME, parameters.SECRET_HASH);
+      if (options.session) return signInAfterSignUp(deps, target, parameters, options.session, options);
       return startUserAuth(deps, target, parameters, options);
     case "REFRESH_TOKEN_AUTH":
     case "REFRESH_TOKEN":

@@ -53,6 +53,8 @@ export interface SignInOptions {
    * tokens run PreTokenGeneration as TokenGeneration_HostedAuth): the trigger then runs once, not twice.
    */
   preTokenGeneration?: boolean;
+  /** InitiateAuth's Session: with USER_AUTH, the one ConfirmSignUp returned (docs/passwordless.md). */
+  session?: string | undefined;
   /** AuthParameters.DEVICE_KEY: a device the client remembers (skips MFA when remembered). */
   deviceKey?: string | undefined;
   /** Set by DEVICE_PASSWORD_VERIFIER once the device proved its key: the tokens are bound to it. */

@@ -11,6 +11,7 @@ export interface AdminInitiateAuthInput {
   AuthFlow: string;
   AuthParameters?: Record<string, string>;
   ClientMetadata?: Record<string, string>;
+  Session?: string;
 }
 
 export const adminInitiateAuth =
@@ -23,5 +24,6 @@ export const adminInitiateAuth =
     assertAuthFlowEnabled(input.AuthFlow, target.client.settings.ExplicitAuthFlows as string[] | undefined);
     return runAuthFlow(deps, target, input.AuthFlow, input.AuthParameters ?? {}, {
       validationData: input.ClientMetadata,
+      session: input.Session,
     });
   };

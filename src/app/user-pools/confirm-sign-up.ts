@@ -8,6 +8,7 @@ import { chooseVerificationDestination } from "../../domain/messages/delivery-de
 import { activeAliases } from "../../domain/user/sign-in-identity.js";
 import type { User } from "../../domain/user/user.js";
 import type { AppDependencies, UseCase } from "../dependencies.js";
+import { sealSignUpSession } from "../passwordless/sign-up-session.js";
 import { runPostConfirmation } from "../triggers/post-confirmation.js";
 import { isTriggerFailure } from "../triggers/triggers.js";
 import { checkSecretHash, requirePublicClient } from "../users/public-client.js";
@@ -39,8 +40,8 @@ function autoVerified(settings: Record<string, unknown>): string[] {
 
 export const confirmSignUp =
   (
-    deps: Pick<AppDependencies, "storage" | "clock" | "secretBox" | "codes" | "triggers">,
-  ): UseCase<ConfirmSignUpInput, object> =>
+    deps: Pick<AppDependencies, "storage" | "clock" | "secretBox" | "codes" | "triggers" | "random">,
+  ): UseCase<ConfirmSignUpInput, { Session?: string }> =>
   async (_context, input) => {
     const target = await requirePublicClient(deps.storage, input.ClientId);
     const { pool, client } = target;
@@ -89,6 +90,11 @@ export const confirmSignUp =
     } catch (error) {
       if (isTriggerFailure(error)) await saveUser(deps.storage, pool, user);
       throw error;
+    }
+    // A client that may use USER_AUTH gets a Session to sign the new user in without another code.
+    const flows = client.settings.ExplicitAuthFlows;
+    if (Array.isArray(flows) && flows.includes("ALLOW_USER_AUTH")) {
+      return { Session: sealSignUpSession(deps, target, confirmed) };
     }
     return {};
   };

@@ -23,5 +23,6 @@ export const initiateAuth =
     assertAuthFlowEnabled(input.AuthFlow, target.client.settings.ExplicitAuthFlows as string[] | undefined);
     return runAuthFlow(deps, target, input.AuthFlow, input.AuthParameters ?? {}, {
       validationData: input.ClientMetadata,
+      session: input.Session,
     });
   };
