@@ -344,6 +344,19 @@ describe("cognito-idp input validation: model coverage and cost", () => {
     }
   });
 
+  it("removes null members and null map values, so handlers never see them", () => {
+    const input: Record<string, unknown> = { UserPoolId: POOL, CSS: null, ClientId: null };
+    validate("SetUICustomization", input);
+    expect(input).toEqual({ UserPoolId: POOL });
+    const challenge: Record<string, unknown> = {
+      ClientId: "1example23456789",
+      ChallengeName: "PASSWORD_VERIFIER",
+      ChallengeResponses: { USERNAME: "u", DEVICE_KEY: null },
+    };
+    validate("RespondToAuthChallenge", challenge);
+    expect(challenge.ChallengeResponses).toEqual({ USERNAME: "u" });
+  });
+
   it("compiles Java-only pattern syntax instead of failing: (?s) becomes the s flag", () => {
     const pattern = compilePattern("^(?s)");
     expect(pattern.regex?.flags).toContain("s");

@@ -85,6 +85,8 @@ function checkStructure(
     const memberValue = Object.hasOwn(value, member.name) ? value[member.name] : undefined;
     const memberPath = path === "" ? member.pathName : `${path}.${member.pathName}`;
     if (memberValue === null || memberValue === undefined) {
+      // Absent for the handler too, so no use case ever sees a null where its type says string.
+      if (memberValue === null) delete value[member.name];
       if (member.required) out.push(violation(null, memberPath, mustNotBeNull, hidden));
       continue;
     }
