@@ -22,7 +22,7 @@ import type { JsonService } from "./http/cognito-json/json-protocol.js";
 import { createCognitoIdpInputValidator } from "./http/cognito-json/model/validate-input.js";
 import { createSigV4Verifier } from "./http/cognito-json/sigv4.js";
 import { USER_POOL_ACTIONS } from "./http/cognito-json/user-pools.actions.js";
-import type { HostedUiOptions } from "./http/hosted-ui/routes.js";
+import { hostedUiOptions } from "./http/hosted-ui/options-from-config.js";
 import { createOAuth2PoolResolver } from "./http/oauth2/routes.js";
 import { createServerMetrics, createTriggerMetrics } from "./http/ops/metrics.js";
 import { createHttpServer } from "./http/server.js";
@@ -219,22 +219,6 @@ export async function buildApplication(config: Config, options: StartOptions = {
       await audit.drain();
       await storage.close();
     },
-  };
-}
-
-function hostedUiOptions(config: Config): HostedUiOptions {
-  const theme = {
-    ...(config.hostedUiName ? { name: config.hostedUiName } : {}),
-    ...(config.hostedUiLogoUrl ? { logoUrl: config.hostedUiLogoUrl } : {}),
-    ...(config.hostedUiPrimaryColor ? { primaryColor: config.hostedUiPrimaryColor } : {}),
-    ...(config.hostedUiBackgroundColor ? { backgroundColor: config.hostedUiBackgroundColor } : {}),
-    ...(config.hostedUiTextColor ? { textColor: config.hostedUiTextColor } : {}),
-  };
-  return {
-    theme,
-    ...(config.hostedUiTemplateDir ? { templateDir: config.hostedUiTemplateDir } : {}),
-    frameAncestors: config.hostedUiFrameAncestors,
-    sessionSeconds: config.hostedUiSessionSeconds,
   };
 }
 
