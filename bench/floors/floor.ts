@@ -17,6 +17,7 @@ import { createNodeTokenSigner } from "../../src/integrations/crypto/node-token-
 // is overhead. Each floor runs `concurrency` chains at once for `durationMs` on one core, so CPU and
 // I/O waits overlap as they may in the server. Output: one JSON line (FloorResults).
 //   hash       one argon2id hash at the server's parameters (OWASP: 19 MiB, t=2, p=1)      → (b)
+//   sign       one RS256 signature (a client_credentials grant's access token)           → (f)
 //   srp        g^b, v^u, (A·v^u)^b (the server half of SRP) + two RS256 signatures        → (c)
 //   refresh    two RS256 signatures + one indexed read + one durable write, per backend    → (d)
 //   sign-up    one argon2id hash + one SRP verifier modexp + one durable write, per backend → (a)
@@ -83,6 +84,10 @@ const results: FloorResults = {};
 
 results.hash = await measure("argon2id hash (19 MiB, t=2, p=1)", 2, async () => {
   await hasher.hash("Bench-Passw0rd!");
+});
+
+results.sign = await measure("1 RS256 (one client_credentials access token)", 1, async () => {
+  signer.sign(claims());
 });
 
 results.srp = await measure("SRP server modexps (g^b, v^u, (A·v^u)^b) + 2 RS256", 4, async () => {

@@ -44,6 +44,7 @@ const FLOOR_OF: Partial<Record<string, (backend: Backend) => string>> = {
   c: () => "srp",
   "d-auth": (backend) => `refresh ${backend}`,
   "d-grant": (backend) => `refresh ${backend}`,
+  f: () => "sign",
 };
 
 function ratioCells(m: Measurement, all: Measurement[], floors: FloorResults): [string, string, string] {
@@ -78,7 +79,9 @@ function measurementRows(all: Measurement[], floors: FloorResults): string[] {
     }
     const threads = peak.serverThreadsMsPerOp;
     const [local, oidc, floor] = ratioCells(m, all, floors);
-    const half = m.half ? `${ms(m.half.latency.p50)} / ${ms(m.half.latency.p99)}` : "";
+    // The load process's own launch lag (p99) shows when a tail is the client's, not the server's.
+    const lag = m.half?.launchLag ? ` (load lag p99 ${ms(m.half.launchLag.p99)})` : "";
+    const half = m.half ? `${ms(m.half.latency.p50)} / ${ms(m.half.latency.p99)}${lag}` : "";
     const others = m.levels
       .filter((level) => level !== peak)
       .map(

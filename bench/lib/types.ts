@@ -86,6 +86,8 @@ export interface LoadResult {
   serverCoreOthers: number;
   /** CPU milliseconds per op of the PostgreSQL backends serving the server (0 on SQLite). */
   databaseCpuMsPerOp: number;
+  /** Fixed rate only: how late the load process launched ops after their scheduled instant (its own stalls). */
+  launchLag?: LatencySummary;
 }
 
 export type WorkerCommand =

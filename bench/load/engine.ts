@@ -78,7 +78,14 @@ async function closedLoop(op: Op, concurrency: number, window: Window): Promise<
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-async function fixedRate(op: Op, perSecond: number, maxInFlight: number, begin: number, window: Window) {
+async function fixedRate(
+  op: Op,
+  perSecond: number,
+  maxInFlight: number,
+  begin: number,
+  window: Window,
+  lag: Latencies,
+) {
   const interval = 1000 / perSecond;
   let next = begin;
   let inFlight = 0;
@@ -86,6 +93,8 @@ async function fixedRate(op: Op, perSecond: number, maxInFlight: number, begin: 
   const queue: number[] = [];
   const launch = (scheduledAt: number) => {
     inFlight++;
+    const launchedAt = nowMs();
+    if (launchedAt >= window.start && launchedAt <= window.end) lag.add(launchedAt - scheduledAt);
     const run = op().then(
       () => record(window, scheduledAt, undefined),
       (error: unknown) => record(window, scheduledAt, error ?? "error"),
@@ -136,6 +145,7 @@ export async function runLoad(input: {
     core: coreBusyMs(input.serverCore),
     database: processesCpuMs(input.databasePids),
   });
+  const lag = new Latencies();
   let first: ReturnType<typeof sample> | undefined;
   let last: ReturnType<typeof sample> | undefined;
   const sampleStart = setTimeout(() => {
@@ -147,7 +157,7 @@ export async function runLoad(input: {
   const deadline = setTimeout(() => void input.abandon(), input.warmupMs + input.measureMs + DRAIN_MS);
   try {
     if (input.mode.type === "closed") await closedLoop(input.op, input.mode.concurrency, window);
-    else await fixedRate(input.op, input.mode.perSecond, input.mode.maxInFlight, begin, window);
+    else await fixedRate(input.op, input.mode.perSecond, input.mode.maxInFlight, begin, window, lag);
   } finally {
     clearTimeout(sampleStart);
     clearTimeout(sampleEnd);
@@ -179,5 +189,6 @@ export async function runLoad(input: {
     databaseCpuMsPerOp: perOp(last.database - first.database),
     serverThreadsMsPerOp: threads,
     loadUtilisation: (last.load - first.load) / sampledMs,
+    ...(lag.count > 0 ? { launchLag: lag.summary() } : {}),
   };
 }

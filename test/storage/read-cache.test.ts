@@ -118,6 +118,40 @@ describe("read cache on SQLite", () => {
     }
   });
 
+  it("sees resource servers changed here and by another connection at once", async () => {
+    const cached = await openSqliteStorage({ filename, synchronous: "FULL", cacheReads: true });
+    const other = await openSqliteStorage({ filename, synchronous: "FULL" });
+    try {
+      const pool = newPool();
+      await cached.userPools.insertUserPool(pool);
+      const server = {
+        userPoolId: pool.id,
+        identifier: "https://api.example.com",
+        name: "api",
+        scopes: [{ ScopeName: "read", ScopeDescription: "read" }],
+        createdAt: new Date(1_700_000_000_000),
+        lastModifiedAt: new Date(1_700_000_000_000),
+      };
+      const scopesOf = async () =>
+        (await cached.resourceServers.findResourceServer(pool.id, server.identifier))?.scopes.map(
+          (scope) => scope.ScopeName,
+        );
+      expect(await scopesOf()).toBeUndefined();
+      expect(await cached.resourceServers.insertResourceServer(server, 25)).toBe("created");
+      expect(await scopesOf()).toEqual(["read"]);
+      const write = { ScopeName: "write", ScopeDescription: "write" };
+      expect(await cached.resourceServers.saveResourceServer({ ...server, scopes: [write] })).toBe(true);
+      expect(await scopesOf()).toEqual(["write"]);
+      await other.resourceServers.saveResourceServer({ ...server, scopes: [write, write] });
+      expect(await scopesOf()).toEqual(["write", "write"]);
+      await other.resourceServers.deleteResourceServer(pool.id, server.identifier);
+      expect(await scopesOf()).toBeUndefined();
+    } finally {
+      await cached.close();
+      await other.close();
+    }
+  });
+
   it("publishes signing keys another connection adds, and drops keys as they expire", async () => {
     const cached = await openSqliteStorage({ filename, synchronous: "FULL", cacheReads: true });
     const other = await openSqliteStorage({ filename, synchronous: "FULL" });

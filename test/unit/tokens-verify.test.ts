@@ -5,6 +5,8 @@ import type { UserPoolClient } from "../../src/domain/user-pool-client/user-pool
 import { claimsOf, headerOf, type TokenFixture, tokenFixture } from "./tokens-fixture.js";
 
 const ADMIN_SCOPE = "aws.cognito.signin.user.admin";
+/** SigningKeys' default: how long a node serves a pool's key list before reading it again. */
+const KEY_CACHE_TTL_MS = 5_000;
 
 describe("verifying access tokens", () => {
   let f: TokenFixture;
@@ -124,5 +126,24 @@ describe("verifying access tokens", () => {
     await expect(f.tokens.verifyAccessToken(gone.AccessToken)).rejects.toMatchObject(
       rejection("User does not exist.", "UserNotFoundException"),
     );
+  });
+
+  it("refuses a token it checked before once that token's key is no longer published", async () => {
+    const { AccessToken } = await signIn();
+    // A node of its own: other tests moved the fake clock back and forth under this one's key cache.
+    const node = f.anotherNode();
+    await expect(node.verifyAccessToken(AccessToken)).resolves.toBeTruthy();
+    // Checked once (and remembered): now the key stops being published, and the key cache expires.
+    const kid = String(headerOf(AccessToken).kid);
+    const now = f.clock.now();
+    await f.storage.signingKeys.retireSigningKey(kid, now, new Date(now.getTime() - 1));
+    f.clock.advance(KEY_CACHE_TTL_MS + 1);
+    try {
+      await expect(node.verifyAccessToken(AccessToken)).rejects.toMatchObject(
+        rejection("Invalid Access Token"),
+      );
+    } finally {
+      f.clock.advance(-(KEY_CACHE_TTL_MS + 1));
+    }
   });
 });

@@ -20,7 +20,8 @@ import {
   USER_DISABLED,
 } from "../../domain/tokens/token-errors.js";
 import type { User } from "../../domain/user/user.js";
-import type { TokenSigner } from "../../ports/token-signer.js";
+import type { JwtVerifier, TokenSigner } from "../../ports/token-signer.js";
+import type { JsonObject } from "../../shared/json.js";
 import type { AppDependencies } from "../dependencies.js";
 import type { SigningKeys } from "./signing-keys.js";
 
@@ -44,9 +45,29 @@ export interface VerifiedAccessToken {
 
 const invalid = () => new NotAuthorizedException(INVALID_ACCESS_TOKEN);
 
-export const verifyAccessToken =
-  (deps: VerifyAccessTokenDependencies) =>
-  async (token: string): Promise<VerifiedAccessToken> => {
+/** A token whose signature was checked, with the key that checked it. */
+interface CheckedSignature {
+  userPoolId: string;
+  kid: string;
+  verifier: JwtVerifier;
+  claims: JsonObject;
+}
+
+// An RSA verification and two JSON parses are most of a GetUser's CPU, and apps send the same access
+// token for an hour: a bounded map from the exact token text to its checked claims skips them. A hit
+// still needs its key to be live (the pool's verifier for that kid is the same object, which a
+// rotation or retirement replaces); expiry, revocation and the user are checked on every call.
+const MAX_CHECKED_SIGNATURES = 4096;
+
+export const verifyAccessToken = (deps: VerifyAccessTokenDependencies) => {
+  const checked = new Map<string, CheckedSignature>();
+
+  const checkSignature = async (token: string): Promise<CheckedSignature> => {
+    const hit = checked.get(token);
+    if (hit !== undefined) {
+      if ((await deps.signingKeys.verifier(hit.userPoolId, hit.kid)) === hit.verifier) return hit;
+      checked.delete(token);
+    }
     const decoded = deps.tokenSigner.decodeUnverified(token);
     if (decoded?.alg !== "RS256" || decoded.kid === undefined) throw invalid();
     const issuer = decoded.claims.iss;
@@ -55,7 +76,15 @@ export const verifyAccessToken =
     if (userPoolId === undefined) throw invalid();
     const verifier = await deps.signingKeys.verifier(userPoolId, decoded.kid);
     const claims = verifier?.verify(token);
-    if (!claims) throw invalid();
+    if (!verifier || !claims) throw invalid();
+    const entry = { userPoolId, kid: decoded.kid, verifier, claims };
+    checked.set(token, entry);
+    if (checked.size > MAX_CHECKED_SIGNATURES) checked.delete(checked.keys().next().value as string);
+    return entry;
+  };
+
+  return async (token: string): Promise<VerifiedAccessToken> => {
+    const { userPoolId, claims } = await checkSignature(token);
 
     const { sub, username, client_id: clientId, scope, origin_jti: originJti, exp, iat } = claims;
     if (
@@ -93,3 +122,4 @@ export const verifyAccessToken =
       user,
     };
   };
+};

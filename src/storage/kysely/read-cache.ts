@@ -1,7 +1,8 @@
 import type { SigningKey } from "../../domain/tokens/signing-key.js";
 import type { StorageRepositories } from "../../ports/storage.js";
 
-// Pool settings, app client settings and secrets, and (where every writer is seen) a pool's signing keys
+// Pool settings, app client settings and secrets, resource servers (every client_credentials grant reads
+// its scopes' servers), and (where every writer is seen) a pool's signing keys
 // are read by nearly every request and written by rare admin actions, so reads are served from memory:
 // - any write to them through this storage (transactions included) drops the whole cache, before and
 //   after the write, and a read that overlapped a write is not kept;
@@ -83,7 +84,10 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   };
 }
 
-type Repositories = Pick<StorageRepositories, "userPools" | "userPoolClients" | "signingKeys">;
+type Repositories = Pick<
+  StorageRepositories,
+  "userPools" | "userPoolClients" | "signingKeys" | "resourceServers"
+>;
 
 /** Runs `write` with the cache dropped before and after it. */
 function invalidating<A extends unknown[], R>(
@@ -109,7 +113,7 @@ export function withReadCache<T extends Repositories>(
   cache: ReadCache,
   options: { cacheReads: boolean; cacheSigningKeys: boolean; onWrite: () => void },
 ): T {
-  const { userPools, userPoolClients, signingKeys } = repositories;
+  const { userPools, userPoolClients, signingKeys, resourceServers } = repositories;
   const write = options.onWrite;
   const cached = options.cacheReads;
   return {
@@ -142,6 +146,18 @@ export function withReadCache<T extends Repositories>(
       deleteClient: invalidating(write, userPoolClients.deleteClient),
       addClientSecret: invalidating(write, userPoolClients.addClientSecret),
       deleteClientSecret: invalidating(write, userPoolClients.deleteClientSecret),
+    },
+    resourceServers: {
+      ...resourceServers,
+      findResourceServer: cached
+        ? (poolId: string, identifier: string) =>
+            cache.read(`resource-server:${poolId}:${identifier}`, () =>
+              resourceServers.findResourceServer(poolId, identifier),
+            )
+        : resourceServers.findResourceServer,
+      insertResourceServer: invalidating(write, resourceServers.insertResourceServer),
+      saveResourceServer: invalidating(write, resourceServers.saveResourceServer),
+      deleteResourceServer: invalidating(write, resourceServers.deleteResourceServer),
     },
     signingKeys: {
       ...signingKeys,
