@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
 import type { Device } from "../../domain/device/device.js";
 import type { DeviceRepository } from "../../ports/device-repository.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import { withWriteErrors } from "./errors.js";
+import { keysetPage } from "./keyset-page.js";
 import type { Database, DevicesTable } from "./schema.js";
 
 function deviceFromRow(row: Selectable<DevicesTable>): Device {
@@ -64,30 +64,13 @@ export function kyselyDeviceRepository(db: Kysely<Database>): DeviceRepository {
       return row ? deviceFromRow(row) : undefined;
     },
 
-    async listDevicesOfUser(userPoolId, sub, { limit, cursor }) {
-      let query = db
-        .selectFrom("devices")
-        .selectAll()
-        .where("user_pool_id", "=", userPoolId)
-        .where("sub", "=", sub);
-      if (cursor !== undefined) {
-        const after = decodeCursor(cursor);
-        // A row-value comparison, so both engines walk the (pool, sub, created_at, key) index.
-        query = query.where((eb) =>
-          eb(eb.refTuple("created_at", "device_key"), ">", eb.tuple(after.createdAt, after.id)),
-        );
-      }
-      const rows = await query
-        .orderBy("created_at")
-        .orderBy("device_key")
-        .limit(limit + 1)
-        .execute();
-      const last = rows.length > limit ? rows[limit - 1] : undefined;
-      const items = rows.slice(0, limit).map(deviceFromRow);
-      return last
-        ? { items, nextCursor: encodeCursor({ createdAt: Number(last.created_at), id: last.device_key }) }
-        : { items };
-    },
+    listDevicesOfUser: (userPoolId, sub, page) =>
+      keysetPage(
+        db.selectFrom("devices").selectAll().where("user_pool_id", "=", userPoolId).where("sub", "=", sub),
+        "device_key",
+        page,
+        deviceFromRow,
+      ),
 
     async updateRememberedStatus(userPoolId, sub, deviceKey, status, at) {
       const result = await ofUser(userPoolId, sub, deviceKey)

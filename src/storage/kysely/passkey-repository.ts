@@ -2,8 +2,8 @@ import type { Kysely, Selectable } from "kysely";
 import type { Passkey } from "../../domain/passwordless/passkey.js";
 import type { PasskeyRepository } from "../../ports/passkey-repository.js";
 import { DuplicateKeyError } from "../../ports/storage.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import { withWriteErrors } from "./errors.js";
+import { keysetPage } from "./keyset-page.js";
 import type { Database, WebAuthnCredentialsTable } from "./schema.js";
 
 type InTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
@@ -81,32 +81,17 @@ export function kyselyPasskeyRepository(
       return row ? passkeyFromRow(row) : undefined;
     },
 
-    async listPasskeysOfUser(userPoolId, sub, { limit, cursor }) {
-      let query = db
-        .selectFrom("webauthn_credentials")
-        .selectAll()
-        .where("user_pool_id", "=", userPoolId)
-        .where("sub", "=", sub);
-      if (cursor !== undefined) {
-        const after = decodeCursor(cursor);
-        query = query.where((eb) =>
-          eb.or([
-            eb("created_at", ">", after.createdAt),
-            eb.and([eb("created_at", "=", after.createdAt), eb("credential_id", ">", after.id)]),
-          ]),
-        );
-      }
-      const rows = await query
-        .orderBy("created_at")
-        .orderBy("credential_id")
-        .limit(limit + 1)
-        .execute();
-      const items = rows.slice(0, limit).map(passkeyFromRow);
-      const last = rows.length > limit ? rows[limit - 1] : undefined;
-      return last
-        ? { items, nextCursor: encodeCursor({ createdAt: Number(last.created_at), id: last.credential_id }) }
-        : { items };
-    },
+    listPasskeysOfUser: (userPoolId, sub, page) =>
+      keysetPage(
+        db
+          .selectFrom("webauthn_credentials")
+          .selectAll()
+          .where("user_pool_id", "=", userPoolId)
+          .where("sub", "=", sub),
+        "credential_id",
+        page,
+        passkeyFromRow,
+      ),
 
     countPasskeysOfUser: (userPoolId, sub) => countOf(db, userPoolId, sub),
 
