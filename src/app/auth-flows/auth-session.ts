@@ -45,10 +45,11 @@ export interface AuthSessionState {
   challenge: SessionChallenge;
   expiresAt: number;
   /**
-   * PASSWORD_VERIFIER: the server's SRP secret b, the client's SRP_A (not sent again with the proof) and
-   * the SECRET_BLOCK handed out. B is recomputed from b and the verifier, keeping the Session short.
+   * PASSWORD_VERIFIER: the server's SRP secret b, the client's SRP_A (not sent again with the proof),
+   * the SECRET_BLOCK handed out and u (hex; absent in sessions from before it was kept). B itself is
+   * not kept: 384 bytes would take the Session near Cognito's 2048-character limit.
    */
-  srp?: { privateBHex: string; srpA: string; secretBlock: string };
+  srp?: { privateBHex: string; srpA: string; secretBlock: string; scramblerHex?: string };
   /** Present when the challenge is a step of CUSTOM_AUTH (its PASSWORD_VERIFIER step included). */
   custom?: CustomAuthSession;
   /** The DEVICE_KEY the client presented with the sign-in, carried to the tokens (NewDeviceMetadata). */
@@ -62,12 +63,20 @@ export interface AuthSessionState {
 }
 
 const evenHex = (hex: string) => (hex.length % 2 === 1 ? `0${hex}` : hex);
+/** SRP numbers travel as base64 inside the Session (two thirds of their hex length). */
+export const compactHex = (hex: string) => Buffer.from(evenHex(hex), "hex").toString("base64");
+export const expandHex = (base64: string) => Buffer.from(base64, "base64").toString("hex");
 
 export function sealAuthSession(secretBox: SecretBox, state: AuthSessionState): string {
-  const compact = state.srp
+  const { srp } = state;
+  const compact = srp
     ? {
         ...state,
-        srp: { ...state.srp, srpA: Buffer.from(evenHex(state.srp.srpA), "hex").toString("base64") },
+        srp: {
+          ...srp,
+          srpA: compactHex(srp.srpA),
+          ...(srp.scramblerHex ? { scramblerHex: compactHex(srp.scramblerHex) } : {}),
+        },
       }
     : state;
   return secretBox.seal(JSON.stringify(compact), PURPOSE);
@@ -92,8 +101,16 @@ export function openAuthSession(
   if (expected.now.getTime() > state.expiresAt) {
     throw new NotAuthorizedException("Invalid session for the user, session is expired.");
   }
-  if (state.srp) {
-    state = { ...state, srp: { ...state.srp, srpA: Buffer.from(state.srp.srpA, "base64").toString("hex") } };
+  const { srp } = state;
+  if (srp) {
+    state = {
+      ...state,
+      srp: {
+        ...srp,
+        srpA: expandHex(srp.srpA),
+        ...(srp.scramblerHex ? { scramblerHex: expandHex(srp.scramblerHex) } : {}),
+      },
+    };
   }
   return state;
 }

@@ -89,8 +89,9 @@ export async function startSrpSignIn(
   }
 
   const b = deps.random.bytes(B_BYTES);
-  const server = deps.srp.startServerSession({ verifierHex, b });
+  const server = deps.srp.startServerSession({ verifierHex, b, srpA });
   const secretBlock = Buffer.from(deps.random.bytes(32)).toString("base64");
+  const { scramblerHex } = server.state;
   const session = sealAuthSession(deps.secretBox, {
     poolId: target.pool.id,
     clientId: target.client.clientId,
@@ -100,7 +101,12 @@ export async function startSrpSignIn(
     expiresAt: sessionExpiry(target.client.settings, deps.clock.now()),
     // The raw 32 bytes of b, not the engine's padHex form, which drops a leading zero byte and would then
     // be refused as too short (one sign-in in 256).
-    srp: { privateBHex: Buffer.from(b).toString("hex"), srpA, secretBlock },
+    srp: {
+      privateBHex: Buffer.from(b).toString("hex"),
+      srpA,
+      secretBlock,
+      ...(scramblerHex ? { scramblerHex } : {}),
+    },
     ...(custom ? { custom } : {}),
     ...(options.deviceKey ? { deviceKey: options.deviceKey } : {}),
   });
@@ -136,9 +142,10 @@ export async function respondToPasswordVerifier(
 
   const verifierHex = deps.secretBox.open(user.password.srpVerifierSealed, SRP_VERIFIER_PURPOSE);
   const b = Buffer.from(srp.privateBHex, "hex");
-  const server = deps.srp.startServerSession({ verifierHex, b });
   const proved = deps.srp.verifyClientProof({
-    state: server.state,
+    state: srp.scramblerHex
+      ? deps.srp.resumeServerSession({ verifierHex, b, scramblerHex: srp.scramblerHex })
+      : deps.srp.startServerSession({ verifierHex, b }).state,
     srpA: srp.srpA,
     secretBlock,
     timestamp: responses.TIMESTAMP ?? "",

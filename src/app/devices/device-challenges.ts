@@ -5,7 +5,13 @@ import {
   NotAuthorizedException,
   ResourceNotFoundException,
 } from "../../domain/errors.js";
-import { openChallengeSession, sealAuthSession, sessionExpiry } from "../auth-flows/auth-session.js";
+import {
+  compactHex,
+  expandHex,
+  openChallengeSession,
+  sealAuthSession,
+  sessionExpiry,
+} from "../auth-flows/auth-session.js";
 import {
   type AuthResponse,
   failSignIn,
@@ -55,8 +61,9 @@ export async function respondToDeviceSrpAuth(
 
   const b = deps.random.bytes(B_BYTES);
   const verifierHex = deps.secretBox.open(device.verifierSealed, DEVICE_VERIFIER_PURPOSE);
-  const server = deps.srp.startServerSession({ verifierHex, b });
+  const server = deps.srp.startServerSession({ verifierHex, b, srpA });
   const secretBlock = Buffer.from(deps.random.bytes(32)).toString("base64");
+  const { scramblerHex } = server.state;
   const next = sealAuthSession(deps.secretBox, {
     poolId: target.pool.id,
     clientId: target.client.clientId,
@@ -68,8 +75,9 @@ export async function respondToDeviceSrpAuth(
     // SRP_A compacted to base64 (it can be 768 hex digits) so the Session stays well under 2048 chars.
     device: {
       privateBHex: Buffer.from(b).toString("hex"),
-      srpA: Buffer.from(srpA.length % 2 === 1 ? `0${srpA}` : srpA, "hex").toString("base64"),
+      srpA: compactHex(srpA),
       secretBlock,
+      ...(scramblerHex ? { scramblerHex: compactHex(scramblerHex) } : {}),
     },
   });
   return {
@@ -112,10 +120,13 @@ export async function respondToDevicePasswordVerifier(
   if (!device) throw deviceNotFound();
 
   const verifierHex = deps.secretBox.open(device.verifierSealed, DEVICE_VERIFIER_PURPOSE);
-  const server = deps.srp.startServerSession({ verifierHex, b: Buffer.from(srp.privateBHex, "hex") });
+  const b = Buffer.from(srp.privateBHex, "hex");
   const proved = deps.srp.verifyDeviceProof({
-    state: server.state,
-    srpA: Buffer.from(srp.srpA, "base64").toString("hex"),
+    state:
+      typeof srp.scramblerHex === "string"
+        ? deps.srp.resumeServerSession({ verifierHex, b, scramblerHex: expandHex(srp.scramblerHex) })
+        : deps.srp.startServerSession({ verifierHex, b }).state,
+    srpA: expandHex(srp.srpA),
     secretBlock,
     timestamp: responses.TIMESTAMP ?? "",
     signature: responses.PASSWORD_CLAIM_SIGNATURE ?? "",

@@ -29,7 +29,13 @@ export interface SrpVerifier {
 export interface SrpServerState {
   verifierHex: string;
   privateBHex: string;
-  publicBHex: string;
+  /** B; absent in a resumed session, which carries u instead. */
+  publicBHex?: string;
+  /**
+   * u = H(padHex(A) ‖ padHex(B)), computed when B was issued for that A (startServerSession with srpA):
+   * remembering it (32 bytes) spares recomputing B, a full modexp, when the proof arrives.
+   */
+  scramblerHex?: string;
 }
 
 export interface SrpServerSession {
@@ -78,8 +84,13 @@ export interface SrpEngine {
     password: string;
     salt: Uint8Array;
   }): SrpVerifier;
-  /** B for a stored verifier; `b` is the caller's random private value (≥ 32 bytes, 128 usual). */
-  startServerSession(input: { verifierHex: string; b: Uint8Array }): SrpServerSession;
+  /**
+   * B for a stored verifier; `b` is the caller's random private value (≥ 32 bytes, 128 usual). With the
+   * client's `srpA` (when valid), the state also carries u for resumeServerSession.
+   */
+  startServerSession(input: { verifierHex: string; b: Uint8Array; srpA?: string }): SrpServerSession;
+  /** The state again from what startServerSession gave (b and u, kept sealed by the caller): no modexp. */
+  resumeServerSession(input: { verifierHex: string; b: Uint8Array; scramblerHex: string }): SrpServerState;
   /** PASSWORD_VERIFIER: "ok", or why the proof fails (for logs; the client only learns it failed). */
   checkClientProof(input: UserProofInput): SrpProofCheck;
   verifyClientProof(input: UserProofInput): boolean;
@@ -119,6 +130,8 @@ export function createSrpEngine(primitives: SrpPrimitives): SrpEngine {
   const hash = (text: string) => hex(sha256(Buffer.from(text, "utf8")));
   const hexHash = (hexText: string) => hex(sha256(Buffer.from(hexText, "hex")));
 
+  const scrambler = (a: bigint, publicB: bigint) => bigIntFromHex(hexHash(padHex(a) + padHex(publicB)));
+
   function deriveKey(s: bigint, u: bigint): Uint8Array {
     const prk = hmacSha256(Buffer.from(padHex(u), "hex"), Buffer.from(padHex(s), "hex"));
     return hmacSha256(prk, DERIVED_KEY_INFO).subarray(0, 16);
@@ -132,7 +145,13 @@ export function createSrpEngine(primitives: SrpPrimitives): SrpEngine {
 
     const a = parseSrpA(fields.srpA);
     if (a === undefined) return "invalid-srp-a";
-    const u = bigIntFromHex(hexHash(padHex(a) + padHex(bigIntFromHex(fields.state.publicBHex))));
+    const { publicBHex, scramblerHex } = fields.state;
+    const u =
+      publicBHex !== undefined
+        ? scrambler(a, bigIntFromHex(publicBHex))
+        : scramblerHex !== undefined
+          ? bigIntFromHex(scramblerHex)
+          : 0n;
     if (u === 0n) return "invalid-srp-a";
 
     const v = bigIntFromHex(fields.state.verifierHex);
@@ -153,7 +172,7 @@ export function createSrpEngine(primitives: SrpPrimitives): SrpEngine {
       const x = bigIntFromHex(hexHash(saltHex + hash(`${poolName}${userIdForSrp}:${password}`)));
       return { saltHex, verifierHex: padHex(powG(x)) };
     },
-    startServerSession({ verifierHex, b: privateB }) {
+    startServerSession({ verifierHex, b: privateB, srpA }) {
       if (privateB.length < MIN_PRIVATE_B_BYTES) {
         throw new RangeError(`b must have at least ${MIN_PRIVATE_B_BYTES} bytes`);
       }
@@ -161,10 +180,22 @@ export function createSrpEngine(primitives: SrpPrimitives): SrpEngine {
       const publicB = (SRP_K * bigIntFromHex(verifierHex) + powG(b)) % SRP_N;
       // Probability ~2^-256 or less; the caller retries with another b.
       if (b === 0n || publicB === 0n) throw new RangeError("b yields an unusable B; draw another");
+      const a = srpA === undefined ? undefined : parseSrpA(srpA);
+      const u = a === undefined ? 0n : scrambler(a, publicB);
       return {
         srpB: publicB.toString(16),
-        state: { verifierHex, privateBHex: padHex(b), publicBHex: padHex(publicB) },
+        state: {
+          verifierHex,
+          privateBHex: padHex(b),
+          publicBHex: padHex(publicB),
+          ...(u === 0n ? {} : { scramblerHex: padHex(u) }),
+        },
       };
+    },
+    resumeServerSession({ verifierHex, b, scramblerHex }) {
+      if (b.length < MIN_PRIVATE_B_BYTES)
+        throw new RangeError(`b must have at least ${MIN_PRIVATE_B_BYTES} bytes`);
+      return { verifierHex, privateBHex: padHex(bigIntFromBytes(b)), scramblerHex };
     },
     checkClientProof: (input) => checkProof(input, input.poolName, input.userIdForSrp),
     verifyClientProof: (input) => engine.checkClientProof(input) === "ok",
