@@ -1,32 +1,31 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  AdminAddUserToGroupCommand,
-  AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
-  type CognitoIdentityProviderClient,
-  CreateGroupCommand,
-  CreateResourceServerCommand,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   ListUsersCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportDump } from "../../src/app/export-import/export-dump.js";
+import { describe, expect, it } from "vitest";
 import { importDump } from "../../src/app/export-import/import-dump.js";
 import { openPassphraseSealing, type PassphraseKdf } from "../../src/integrations/crypto/passphrase-box.js";
 import { cliEnv, openLocal, passwordSignIn, runCli, srpSignIn } from "../support/cli.js";
-import { createConfirmedUser } from "../support/pool-setup.js";
-import { type Backend, startTestServer, type TestServer, testBackends } from "../support/server.js";
+import { startTestServer } from "../support/server.js";
+import {
+  comparable,
+  directions,
+  dumpOf,
+  passwordOf,
+  TOTP_PASSWORD,
+  TOTP_USER,
+  USERS,
+  useRoundTrip,
+} from "./export-import-setup.js";
 import {
   DEVICE_KEY,
   DEVICE_VERIFIER,
-  enrolTotp,
   PASSKEY,
-  seedDeviceAndPasskey,
   srpTotpSignIn,
   storedSecurity,
   totpAt,
@@ -39,138 +38,17 @@ import {
 // passkeys move with their secrets, tokens of the source verify with the target's keys, and the target's
 // own export equals the source's.
 
-const backends = await testBackends();
-const directions: Array<[Backend, Backend]> = backends.includes("postgres")
-  ? [
-      ["sqlite", "postgres"],
-      ["postgres", "sqlite"],
-    ]
-  : [["sqlite", "sqlite"]];
-const USERS = 6;
-const passwordOf = (index: number) => `Round-Trip-${index}-${"xyz".repeat(index % 3)}!9a`;
-const TOTP_USER = "totp-user";
-const TOTP_PASSWORD = "Round-Trip-Totp-!9a";
-
-/** A server's export without secrets, made in this process. */
-async function dumpOf(server: TestServer): Promise<string> {
-  const local = await openLocal(server);
-  try {
-    let text = "";
-    for await (const line of exportDump(local.application.dependencies)) text += line;
-    return text;
-  } finally {
-    await local.application.close();
-  }
-}
-
-/** Every record but the header's export time. */
-function comparable(dump: string): unknown[] {
-  return dump
-    .trim()
-    .split("\n")
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .map((record) => (record.type === "header" ? { ...record, exportedAt: "-" } : record));
-}
-
 describe.each(directions)("export from %s, import into %s", (from, to) => {
-  let source: TestServer;
-  let target: TestServer;
-  let admin: CognitoIdentityProviderClient;
-  const ids = { userPoolId: "", clientId: "", secretClientId: "" };
-  const totp = { secret: "", sub: "" };
-
-  beforeAll(async () => {
-    [source, target] = await Promise.all([
-      startTestServer({ backend: from }),
-      startTestServer({ backend: to }),
-    ]);
-    admin = source.adminClient();
-    const pool = await admin.send(
-      new CreateUserPoolCommand({
-        PoolName: "round-trip",
-        AliasAttributes: ["email"],
-        Schema: [{ Name: "tier", AttributeDataType: "String", Mutable: true }],
-      }),
-    );
-    ids.userPoolId = pool.UserPool?.Id ?? "";
-    const flows = [
-      "ALLOW_USER_SRP_AUTH",
-      "ALLOW_USER_PASSWORD_AUTH",
-      "ALLOW_ADMIN_USER_PASSWORD_AUTH",
-      "ALLOW_REFRESH_TOKEN_AUTH",
-    ] as const;
-    const client = await admin.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: ids.userPoolId,
-        ClientName: "app",
-        ExplicitAuthFlows: [...flows],
-      }),
-    );
-    ids.clientId = client.UserPoolClient?.ClientId ?? "";
-    const secretClient = await admin.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: ids.userPoolId,
-        ClientName: "backend",
-        GenerateSecret: true,
-      }),
-    );
-    ids.secretClientId = secretClient.UserPoolClient?.ClientId ?? "";
-    for (const group of ["gold", "silver"]) {
-      await admin.send(
-        new CreateGroupCommand({ UserPoolId: ids.userPoolId, GroupName: group, Precedence: group.length }),
-      );
-    }
-    await admin.send(
-      new CreateResourceServerCommand({
-        UserPoolId: ids.userPoolId,
-        Identifier: "https://api.example.com",
-        Name: "API",
-        Scopes: [{ ScopeName: "read", ScopeDescription: "Read" }],
-      }),
-    );
-    for (let index = 0; index < USERS; index++) {
-      const username = `user${index}`;
-      await createConfirmedUser(admin, ids, username, passwordOf(index), [
-        { Name: "email", Value: `user${index}@example.com` },
-        { Name: "email_verified", Value: "true" },
-        { Name: "custom:tier", Value: index % 2 ? "gold" : "silver" },
-      ]);
-      await admin.send(
-        new AdminAddUserToGroupCommand({
-          UserPoolId: ids.userPoolId,
-          Username: username,
-          GroupName: index % 2 ? "gold" : "silver",
-        }),
-      );
-    }
-    await admin.send(
-      new AdminDisableUserCommand({ UserPoolId: ids.userPoolId, Username: `user${USERS - 1}` }),
-    );
-    // Signing keys exist once a token has been issued.
-    await passwordSignIn(source.url, ids.clientId, "user0", passwordOf(0));
-    // One user with TOTP MFA (enrolled through the API), a remembered device and a passkey.
-    await createConfirmedUser(admin, ids, TOTP_USER, TOTP_PASSWORD, [
-      { Name: "email", Value: "totp@example.com" },
-      { Name: "email_verified", Value: "true" },
-    ]);
-    totp.secret = await enrolTotp(source, ids, TOTP_USER, TOTP_PASSWORD);
-    const user = await admin.send(
-      new AdminGetUserCommand({ UserPoolId: ids.userPoolId, Username: TOTP_USER }),
-    );
-    totp.sub = user.UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value ?? "";
-    await seedDeviceAndPasskey(source, ids.userPoolId, totp.sub);
-  });
-  afterAll(async () => {
-    await Promise.all([source?.stop(), target?.stop()]);
-  });
+  const trip = useRoundTrip(from, to);
+  const { ids, totp } = trip;
 
   it("moves everything, passwords and secrets included", async () => {
-    const passphraseFile = join(source.dataDir, "passphrase.txt");
-    const dumpFile = join(source.dataDir, "dump.ndjson");
+    const passphraseFile = join(trip.source.dataDir, "passphrase.txt");
+    const dumpFile = join(trip.source.dataDir, "dump.ndjson");
     writeFileSync(passphraseFile, "a long export passphrase\n");
     const exported = await runCli(
       ["export", "--passphrase-file", passphraseFile, "--output", dumpFile, "--json"],
-      cliEnv(source),
+      cliEnv(trip.source),
     );
     expect(exported.code, exported.stderr).toBe(0);
     expect(JSON.parse(exported.stdout)).toMatchObject({ users: USERS + 1, secrets: "included (encrypted)" });
@@ -181,7 +59,7 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
 
     const imported = await runCli(
       ["import", dumpFile, "--passphrase-file", passphraseFile, "--json"],
-      cliEnv(target),
+      cliEnv(trip.target),
     );
     expect(imported.code, imported.stderr).toBe(0);
     const summary = JSON.parse(imported.stdout) as {
@@ -204,10 +82,10 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
     });
 
     // The data compares equal: the target's own export (secrets left out) is the source's.
-    const [fromSource, fromTarget] = await Promise.all([dumpOf(source), dumpOf(target)]);
+    const [fromSource, fromTarget] = await Promise.all([dumpOf(trip.source), dumpOf(trip.target)]);
     expect(comparable(fromTarget)).toEqual(comparable(fromSource));
     // And through the API: pools, clients with their secret, users, memberships.
-    const targetAdmin = target.adminClient();
+    const targetAdmin = trip.target.adminClient();
     for (const command of [
       new DescribeUserPoolCommand({ UserPoolId: ids.userPoolId }),
       new DescribeUserPoolClientCommand({ UserPoolId: ids.userPoolId, ClientId: ids.secretClientId }),
@@ -216,7 +94,7 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
       new AdminGetUserCommand({ UserPoolId: ids.userPoolId, Username: TOTP_USER }),
     ] as const) {
       const [before, after] = await Promise.all([
-        admin.send(command as never),
+        trip.admin.send(command as never),
         targetAdmin.send(command as never),
       ]);
       expect({ ...(after as object), $metadata: undefined }).toEqual({
@@ -228,22 +106,22 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
 
   it("every user signs in on the target with the same password, over SRP and USER_PASSWORD_AUTH", async () => {
     for (let index = 0; index < USERS - 1; index++) {
-      const claims = await srpSignIn(target.url, ids, `user${index}`, passwordOf(index));
+      const claims = await srpSignIn(trip.target.url, ids, `user${index}`, passwordOf(index));
       expect(claims["cognito:username"]).toBe(`user${index}`);
       const signedIn = await passwordSignIn(
-        target.url,
+        trip.target.url,
         ids.clientId,
         `user${index}@example.com`,
         passwordOf(index),
       );
       expect(signedIn.AuthenticationResult?.IdToken).toBeTruthy();
     }
-    await expect(passwordSignIn(target.url, ids.clientId, "user1", passwordOf(2))).rejects.toThrow(
+    await expect(passwordSignIn(trip.target.url, ids.clientId, "user1", passwordOf(2))).rejects.toThrow(
       "Incorrect username or password.",
     );
     // Disabled stays disabled.
     await expect(
-      passwordSignIn(target.url, ids.clientId, `user${USERS - 1}`, passwordOf(USERS - 1)),
+      passwordSignIn(trip.target.url, ids.clientId, `user${USERS - 1}`, passwordOf(USERS - 1)),
     ).rejects.toThrow("User is disabled.");
   });
 
@@ -255,10 +133,10 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
     // used on the target too: the next step's code (inside the drift window) is the one to send.
     const next = () => new Date(Date.now() + 30_000);
     await expect(
-      totpSignIn(target.url, ids.clientId, TOTP_USER, TOTP_PASSWORD, totpAt("JBSWY3DPEHPK3PXP", next())),
+      totpSignIn(trip.target.url, ids.clientId, TOTP_USER, TOTP_PASSWORD, totpAt("JBSWY3DPEHPK3PXP", next())),
     ).rejects.toMatchObject({ name: "CodeMismatchException" });
     const signedIn = await totpSignIn(
-      target.url,
+      trip.target.url,
       ids.clientId,
       TOTP_USER,
       TOTP_PASSWORD,
@@ -274,12 +152,12 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
     // accepted once).
     const used = Math.floor((Date.now() + 30_000) / 30_000);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, used * 30_000 - Date.now() + 50)));
-    const srpClaims = await srpTotpSignIn(target.url, ids, TOTP_USER, TOTP_PASSWORD, () =>
+    const srpClaims = await srpTotpSignIn(trip.target.url, ids, TOTP_USER, TOTP_PASSWORD, () =>
       totpAt(totp.secret, next()),
     );
     expect(srpClaims).toMatchObject({ sub: totp.sub, "cognito:username": TOTP_USER });
 
-    const stored = await storedSecurity(target, ids.userPoolId, totp.sub);
+    const stored = await storedSecurity(trip.target, ids.userPoolId, totp.sub);
     expect(stored.mfa).toMatchObject({
       enabled: { SMS_MFA: false, SOFTWARE_TOKEN_MFA: true, EMAIL_OTP: false },
       preferred: "SOFTWARE_TOKEN_MFA",
@@ -300,7 +178,7 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
   });
 
   it("without a passphrase the TOTP secret and the device verifier are left out and flagged", async () => {
-    const records = comparable(await dumpOf(source)) as Array<Record<string, unknown>>;
+    const records = comparable(await dumpOf(trip.source)) as Array<Record<string, unknown>>;
     expect(records[0]).toMatchObject({
       secrets: {
         included: false,
@@ -334,7 +212,7 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
     // verifier), the passkey moves (its public key is no secret).
     const elsewhere = await startTestServer({ backend: to });
     try {
-      const text = await dumpOf(source);
+      const text = await dumpOf(trip.source);
       const local = await openLocal(elsewhere);
       const summary = await importDump(
         local.application.dependencies,
@@ -361,24 +239,26 @@ describe.each(directions)("export from %s, import into %s", (from, to) => {
   });
 
   it("tokens issued by the source verify with the target's JWKS (the signing keys moved)", async () => {
-    const token = (await passwordSignIn(source.url, ids.clientId, "user2", passwordOf(2)))
+    const token = (await passwordSignIn(trip.source.url, ids.clientId, "user2", passwordOf(2)))
       .AuthenticationResult?.IdToken;
     const kid = JSON.parse(Buffer.from(token?.split(".")[0] ?? "", "base64url").toString()).kid as string;
-    const jwks = (await (await fetch(`${target.url}/${ids.userPoolId}/.well-known/jwks.json`)).json()) as {
+    const jwks = (await (
+      await fetch(`${trip.target.url}/${ids.userPoolId}/.well-known/jwks.json`)
+    ).json()) as {
       keys: Array<{ kid: string }>;
     };
     expect(jwks.keys.map((key) => key.kid)).toContain(kid);
   });
 
   it("refuses a wrong passphrase, and a second import skips what is there", async () => {
-    const dumpFile = join(source.dataDir, "dump.ndjson");
-    const wrong = join(source.dataDir, "wrong.txt");
+    const dumpFile = join(trip.source.dataDir, "dump.ndjson");
+    const wrong = join(trip.source.dataDir, "wrong.txt");
     writeFileSync(wrong, "not the passphrase at all");
-    const refused = await runCli(["import", dumpFile, "--passphrase-file", wrong], cliEnv(target));
+    const refused = await runCli(["import", dumpFile, "--passphrase-file", wrong], cliEnv(trip.target));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("the passphrase does not open this dump's secrets");
     expect(refused.stderr).toContain("--passphrase-file");
-    const local = await openLocal(target);
+    const local = await openLocal(trip.target);
     try {
       const again = await importDump(
         local.application.dependencies,
