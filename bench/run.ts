@@ -8,7 +8,7 @@ import { LoadClient } from "./lib/load-client.js";
 import type { MeasureContext, Measurement } from "./lib/measure.js";
 import { parseOptions, wants } from "./lib/options.js";
 import { runCognitoLocal, runOidcProvider } from "./lib/peer-suite.js";
-import { createBenchDatabase, postgresReachable } from "./lib/postgres.js";
+import { createBenchDatabase, postgresReachable, postgresTransport } from "./lib/postgres.js";
 import { canPin, killAllChildren, pinSelf, spawnPinned } from "./lib/processes.js";
 import { type RunInfo, renderMarkdown } from "./lib/report.js";
 import { evaluateTargets } from "./lib/targets.js";
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   let backends: Backend[] = options.backends;
   if (backends.includes("postgres") && !(await postgresReachable())) {
     backends = backends.filter((backend) => backend !== "postgres");
-    notes.push("PostgreSQL at 127.0.0.1:5432 was unreachable: PostgreSQL scenarios were not run.");
+    notes.push(`PostgreSQL (${postgresTransport()}) was unreachable: PostgreSQL scenarios were not run.`);
   }
   log(
     `cognate bench (${options.mode}): backends ${backends.join(", ")}; scales ${options.scales.join(", ")}`,
@@ -154,9 +154,10 @@ async function main(): Promise<void> {
         )}. Where that share is high, ops/s understate the server and the ratios to the floors (measured in the same run) are the steadier figures.`,
     );
   }
-  notes.push(
-    "PostgreSQL's own processes are not pinned: their CPU is not in the server's CPU per op, and they share the cores with the load.",
-  );
+  if (backends.includes("postgres"))
+    notes.push(
+      `Cognate reached PostgreSQL over ${postgresTransport()}. PostgreSQL's own processes are not pinned: their CPU is not in the server's CPU per op, and they share the cores with the load.`,
+    );
   const info: RunInfo = {
     date: stamp,
     mode: options.mode,
