@@ -3,6 +3,7 @@ import type { Group } from "../../domain/group/group.js";
 import type { GroupRepository } from "../../ports/session-repositories.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { withWriteErrors } from "./errors.js";
+import { reusableQuery } from "./reusable-query.js";
 import type { Database, GroupsTable } from "./schema.js";
 import { userFromRow } from "./user-repository.js";
 
@@ -24,6 +25,18 @@ function nameCursor(name: string): string {
 }
 
 export function kyselyGroupRepository(db: Kysely<Database>): GroupRepository {
+  const groupsOfMember = (userPoolId: string, sub: string) =>
+    db
+      .selectFrom("group_members")
+      .innerJoin("groups", (join) =>
+        join
+          .onRef("groups.user_pool_id", "=", "group_members.user_pool_id")
+          .onRef("groups.group_name", "=", "group_members.group_name"),
+      )
+      .selectAll("groups")
+      .where("group_members.user_pool_id", "=", userPoolId)
+      .where("group_members.sub", "=", sub);
+  const groupRowsOfUser = reusableQuery(db, groupsOfMember);
   return {
     async insertGroup(group) {
       await withWriteErrors(() =>
@@ -106,17 +119,7 @@ export function kyselyGroupRepository(db: Kysely<Database>): GroupRepository {
     },
 
     async groupsOfUser(userPoolId, sub) {
-      const rows = await db
-        .selectFrom("group_members")
-        .innerJoin("groups", (join) =>
-          join
-            .onRef("groups.user_pool_id", "=", "group_members.user_pool_id")
-            .onRef("groups.group_name", "=", "group_members.group_name"),
-        )
-        .selectAll("groups")
-        .where("group_members.user_pool_id", "=", userPoolId)
-        .where("group_members.sub", "=", sub)
-        .execute();
+      const rows = await groupRowsOfUser(userPoolId, sub);
       const rank = (group: Group) => group.precedence ?? Number.MAX_SAFE_INTEGER;
       return rows
         .map(groupFromRow)
@@ -126,16 +129,7 @@ export function kyselyGroupRepository(db: Kysely<Database>): GroupRepository {
     },
 
     async listGroupsForUser(userPoolId, sub, { limit, cursor }) {
-      let query = db
-        .selectFrom("group_members")
-        .innerJoin("groups", (join) =>
-          join
-            .onRef("groups.user_pool_id", "=", "group_members.user_pool_id")
-            .onRef("groups.group_name", "=", "group_members.group_name"),
-        )
-        .selectAll("groups")
-        .where("group_members.user_pool_id", "=", userPoolId)
-        .where("group_members.sub", "=", sub);
+      let query = groupsOfMember(userPoolId, sub);
       if (cursor !== undefined) query = query.where("groups.group_name", ">", decodeCursor(cursor).id);
       const rows = await query
         .orderBy("groups.group_name")

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { isMfaFactor, type UserMfaState } from "../../domain/mfa/user-mfa.js";
 import type { MfaRepository } from "../../ports/mfa-repository.js";
+import { reusableQuery } from "./reusable-query.js";
 import type { Database, UserMfaTable } from "./schema.js";
 
 const toState = (row: Selectable<UserMfaTable>): UserMfaState => ({
@@ -24,6 +25,9 @@ const RETAIN_MS = 24 * 3600_000;
 const SESSION_SPAN_MS = 15 * 60_000;
 
 export function kyselyMfaRepository(db: Kysely<Database>): MfaRepository {
+  const mfaOfUser = reusableQuery(db, (userPoolId: string, sub: string) =>
+    db.selectFrom("user_mfa").selectAll().where("sub", "=", sub).where("user_pool_id", "=", userPoolId),
+  );
   // Rows stay a day after their Session expired (they feed the daily cap), then go.
   const forgetOldChallenges = async (now: Date) => {
     await db
@@ -33,12 +37,7 @@ export function kyselyMfaRepository(db: Kysely<Database>): MfaRepository {
   };
   return {
     async findMfa(userPoolId, sub) {
-      const row = await db
-        .selectFrom("user_mfa")
-        .selectAll()
-        .where("sub", "=", sub)
-        .where("user_pool_id", "=", userPoolId)
-        .executeTakeFirst();
+      const [row] = await mfaOfUser(userPoolId, sub);
       return row ? toState(row) : undefined;
     },
 

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { RefreshTokenFamily, StoredRefreshToken } from "../../domain/tokens/refresh-token.js";
 import type { RefreshTokenRepository } from "../../ports/session-repositories.js";
+import { reusableQuery } from "./reusable-query.js";
 import type { Database, RefreshTokenFamiliesTable, RefreshTokensTable } from "./schema.js";
 
 type InTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
@@ -59,6 +60,20 @@ export function kyselyRefreshTokenRepository(
       .where("revoked_at", "is", null)
       .execute();
   };
+  const familyRevocation = reusableQuery(db, (familyId: string) =>
+    db.selectFrom("refresh_token_families").select("revoked_at").where("family_id", "=", familyId),
+  );
+  const tokenWithFamily = reusableQuery(db, (tokenHash: string) =>
+    db
+      .selectFrom("refresh_tokens")
+      .innerJoin("refresh_token_families", "refresh_token_families.family_id", "refresh_tokens.family_id")
+      .selectAll("refresh_tokens")
+      .select([
+        "refresh_token_families.revoked_at as family_revoked_at",
+        "refresh_token_families.created_at as family_created_at",
+      ])
+      .where("refresh_tokens.token_hash", "=", tokenHash),
+  );
 
   return {
     insertRefreshToken(token, family) {
@@ -81,16 +96,7 @@ export function kyselyRefreshTokenRepository(
     },
 
     async findRefreshToken(tokenHash) {
-      const row = await db
-        .selectFrom("refresh_tokens")
-        .innerJoin("refresh_token_families", "refresh_token_families.family_id", "refresh_tokens.family_id")
-        .selectAll("refresh_tokens")
-        .select([
-          "refresh_token_families.revoked_at as family_revoked_at",
-          "refresh_token_families.created_at as family_created_at",
-        ])
-        .where("refresh_tokens.token_hash", "=", tokenHash)
-        .executeTakeFirst();
+      const [row] = await tokenWithFamily(tokenHash);
       if (!row) return undefined;
       const token = tokenFromRow(row);
       return {
@@ -167,11 +173,7 @@ export function kyselyRefreshTokenRepository(
     },
 
     async isFamilyRevoked(familyId) {
-      const row = await db
-        .selectFrom("refresh_token_families")
-        .select("revoked_at")
-        .where("family_id", "=", familyId)
-        .executeTakeFirst();
+      const [row] = await familyRevocation(familyId);
       return row === undefined || row.revoked_at !== null;
     },
   };

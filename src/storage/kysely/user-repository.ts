@@ -4,6 +4,7 @@ import { DuplicateKeyError } from "../../ports/storage.js";
 import type { FilterableUserAttribute, UserFilter, UserRepository } from "../../ports/user-repository.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { translateWriteError } from "./errors.js";
+import { reusableQuery } from "./reusable-query.js";
 import type { Database, UsersTable } from "./schema.js";
 
 type UserRow = Selectable<UsersTable>;
@@ -113,6 +114,19 @@ function filterValue(filter: UserFilter): string | number {
 
 export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTransaction): UserRepository {
   const selectUsers = () => db.selectFrom("users").selectAll();
+  const userByUsername = reusableQuery(db, (userPoolId: string, usernameKey: string) =>
+    selectUsers().where("user_pool_id", "=", userPoolId).where("username_key", "=", usernameKey),
+  );
+  const userBySub = reusableQuery(db, (userPoolId: string, sub: string) =>
+    selectUsers().where("sub", "=", sub).where("user_pool_id", "=", userPoolId),
+  );
+  const failedSignIns = reusableQuery(db, (userPoolId: string, sub: string) =>
+    db
+      .selectFrom("users")
+      .select(["failed_sign_ins", "last_failed_sign_in_at"])
+      .where("sub", "=", sub)
+      .where("user_pool_id", "=", userPoolId),
+  );
   return {
     insertUser({ user, usernameKey, aliases }) {
       return inTransaction(async (trx) => {
@@ -139,18 +153,12 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
     },
 
     async findUserByUsername(userPoolId, usernameKey) {
-      const row = await selectUsers()
-        .where("user_pool_id", "=", userPoolId)
-        .where("username_key", "=", usernameKey)
-        .executeTakeFirst();
+      const [row] = await userByUsername(userPoolId, usernameKey);
       return row ? userFromRow(row) : undefined;
     },
 
     async findUserBySub(userPoolId, sub) {
-      const row = await selectUsers()
-        .where("sub", "=", sub)
-        .where("user_pool_id", "=", userPoolId)
-        .executeTakeFirst();
+      const [row] = await userBySub(userPoolId, sub);
       return row ? userFromRow(row) : undefined;
     },
 
@@ -247,12 +255,7 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
     },
 
     async readFailedSignIns(userPoolId, sub, now, streakResetAfterMs) {
-      const row = await db
-        .selectFrom("users")
-        .select(["failed_sign_ins", "last_failed_sign_in_at"])
-        .where("sub", "=", sub)
-        .where("user_pool_id", "=", userPoolId)
-        .executeTakeFirst();
+      const [row] = await failedSignIns(userPoolId, sub);
       const last = row?.last_failed_sign_in_at ?? null;
       if (row === undefined || last === null || Number(last) < now.getTime() - streakResetAfterMs) {
         return { failures: 0, lastFailureAt: last === null ? null : new Date(Number(last)) };

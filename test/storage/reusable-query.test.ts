@@ -1,0 +1,62 @@
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, SqliteDialect, sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { reusableQuery } from "../../src/storage/kysely/reusable-query.js";
+
+// The repositories' hot reads run through reusableQuery on both backends (the contract tests cover those);
+// this pins down the swapping itself.
+
+interface Tables {
+  people: { id: string; team: string; role: string };
+}
+
+const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: new BetterSqlite3(":memory:") }) });
+afterAll(() => db.destroy());
+
+await db.schema
+  .createTable("people")
+  .addColumn("id", "text")
+  .addColumn("team", "text")
+  .addColumn("role", "text")
+  .execute();
+await db
+  .insertInto("people")
+  .values([
+    { id: "a", team: "red", role: "lead" },
+    { id: "b", team: "red", role: "member" },
+    { id: "c", team: "blue", role: "lead" },
+  ])
+  .execute();
+
+describe("reusableQuery", () => {
+  it("runs each call with its own arguments, in the order the SQL takes them", async () => {
+    const byTeamAndRole = reusableQuery(db, (role: string, team: string) =>
+      db.selectFrom("people").select("id").where("team", "=", team).where("role", "=", role),
+    );
+    expect(await byTeamAndRole("lead", "red")).toEqual([{ id: "a" }]);
+    expect(await byTeamAndRole("member", "red")).toEqual([{ id: "b" }]);
+    expect(await byTeamAndRole("lead", "blue")).toEqual([{ id: "c" }]);
+    expect(await byTeamAndRole("member", "blue")).toEqual([]);
+  });
+
+  it("keeps the query's own constants and accepts an argument used twice", async () => {
+    const leadsOf = reusableQuery(db, (team: string) =>
+      db
+        .selectFrom("people")
+        .select("id")
+        .where("role", "=", "lead")
+        .where((eb) => eb.or([eb("team", "=", team), eb("id", "=", team)])),
+    );
+    expect(await leadsOf("blue")).toEqual([{ id: "c" }]);
+    expect(await leadsOf("a")).toEqual([{ id: "a" }]);
+    expect(await leadsOf("red")).toEqual([{ id: "a" }]);
+  });
+
+  it("builds afresh when an argument shapes the SQL text rather than a parameter", async () => {
+    const byColumn = reusableQuery(db, (column: string) =>
+      db.selectFrom("people").select(sql.ref<string>(column).as("value")).where("id", "=", "c"),
+    );
+    expect(await byColumn("team")).toEqual([{ value: "blue" }]);
+    expect(await byColumn("role")).toEqual([{ value: "lead" }]);
+  });
+});
