@@ -1,7 +1,10 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect, sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reusableQuery } from "../../src/storage/kysely/reusable-query.js";
+import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
+import { testBackends } from "../support/server.js";
 
 // The repositories' hot reads run through reusableQuery on both backends (the contract tests cover those);
 // this pins down the swapping itself.
@@ -10,25 +13,48 @@ interface Tables {
   people: { id: string; team: string; role: string };
 }
 
-const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: new BetterSqlite3(":memory:") }) });
-afterAll(() => db.destroy());
+async function openBackend(backend: string): Promise<{ db: Kysely<Tables>; drop(): Promise<void> }> {
+  if (backend === "sqlite") {
+    const db = new Kysely<Tables>({
+      dialect: new SqliteDialect({ database: new BetterSqlite3(":memory:") }),
+    });
+    return { db, drop: () => db.destroy() };
+  }
+  const database: TestDatabase = await createTestDatabase();
+  const db = new Kysely<Tables>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }),
+  });
+  return {
+    db,
+    drop: async () => {
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
 
-await db.schema
-  .createTable("people")
-  .addColumn("id", "text")
-  .addColumn("team", "text")
-  .addColumn("role", "text")
-  .execute();
-await db
-  .insertInto("people")
-  .values([
-    { id: "a", team: "red", role: "lead" },
-    { id: "b", team: "red", role: "member" },
-    { id: "c", team: "blue", role: "lead" },
-  ])
-  .execute();
+describe.each(await testBackends())("reusableQuery on %s", (backend) => {
+  let db!: Kysely<Tables>;
+  let drop: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    ({ db, drop } = await openBackend(backend));
+    await db.schema
+      .createTable("people")
+      .addColumn("id", "text")
+      .addColumn("team", "text")
+      .addColumn("role", "text")
+      .execute();
+    await db
+      .insertInto("people")
+      .values([
+        { id: "a", team: "red", role: "lead" },
+        { id: "b", team: "red", role: "member" },
+        { id: "c", team: "blue", role: "lead" },
+      ])
+      .execute();
+  });
+  afterAll(() => drop());
 
-describe("reusableQuery", () => {
   it("runs each call with its own arguments, in the order the SQL takes them", async () => {
     const byTeamAndRole = reusableQuery(db, (role: string, team: string) =>
       db.selectFrom("people").select("id").where("team", "=", team).where("role", "=", role),
