@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-import { Command } from "commander";
-import { registerServe } from "./commands/serve.js";
+import { holdYoungGenerationGrowth } from "./young-generation.js";
 
 // The `cognate` command: each subcommand lives in commands/<name>.ts. Commands other than serve open the
 // configured storage themselves (see context.ts), so they work whether or not a server is running.
+
+const serving = process.argv[2] === "serve";
+// Before the server's modules load (hence the dynamic imports below): see young-generation.ts.
+const releaseYoungGeneration = serving ? holdYoungGenerationGrowth() : () => {};
+const { Command } = await import("commander");
+const { registerServe } = await import("./commands/serve.js");
 
 const program = new Command();
 program
@@ -11,10 +16,10 @@ program
   .description("Cognate: a self-hosted, drop-in Amazon Cognito.")
   .showHelpAfterError("(run with --help for usage)");
 
-registerServe(program);
+registerServe(program, { onListening: releaseYoungGeneration });
 // `cognate serve` loads no other command: their modules (YAML, export/import, …) would stay resident in
 // the server for nothing.
-if (process.argv[2] !== "serve") {
+if (!serving) {
   const commands = await Promise.all([
     import("./commands/apply.js").then((module) => module.registerApply),
     import("./commands/user.js").then((module) => module.registerUser),

@@ -3,7 +3,12 @@ import { CONFIG_VARIABLES } from "../../config/config.js";
 import { startServer } from "../../main.js";
 import { loadConfigOrExit } from "../context.js";
 
-export function registerServe(program: Command): void {
+export interface ServeOptions {
+  /** Called once the server listens (the CLI then lets V8's young generation grow again). */
+  onListening?: () => void;
+}
+
+export function registerServe(program: Command, options: ServeOptions = {}): void {
   program
     .command("serve")
     .description("Serve the Cognito APIs (what `npm start` runs).")
@@ -16,6 +21,7 @@ export function registerServe(program: Command): void {
     .action(async () => {
       const config = loadConfigOrExit();
       const server = await startServer(config);
+      options.onListening?.();
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
