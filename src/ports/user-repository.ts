@@ -40,6 +40,15 @@ export interface UserRepository {
   insertUser(newUser: NewUser): Promise<void>;
   findUserByUsername(userPoolId: string, usernameKey: string): Promise<User | undefined>;
   findUserBySub(userPoolId: string, sub: string): Promise<User | undefined>;
+  /**
+   * The user by sub and, in the same read, whether the refresh-token family `familyId` is still live
+   * (exists and is not revoked): what every access-token check needs, in one round trip.
+   */
+  findUserWithFamily(
+    userPoolId: string,
+    sub: string,
+    familyId: string,
+  ): Promise<{ user: User; familyLive: boolean } | undefined>;
   findUserByAlias(userPoolId: string, alias: UserAlias): Promise<User | undefined>;
   /**
    * Writes every mutable field of an existing user (status, enabled, attributes, password, history,

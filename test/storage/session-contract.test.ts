@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Group } from "../../src/domain/group/group.js";
-import type { StoredRefreshToken } from "../../src/domain/tokens/refresh-token.js";
+import type { RefreshTokenFamily, StoredRefreshToken } from "../../src/domain/tokens/refresh-token.js";
 import type { User } from "../../src/domain/user/user.js";
 import { DuplicateKeyError, type Storage } from "../../src/ports/storage.js";
 import { cachedContractAdapters, contractAdapters } from "./adapters.js";
@@ -38,6 +38,16 @@ function refreshToken(user: User, familyId: string, now: number): StoredRefreshT
     createdAt: new Date(now),
     expiresAt: new Date(now + 30 * 86_400_000),
     rotatedAt: null,
+  };
+}
+
+function familyOf(user: User, familyId: string): RefreshTokenFamily {
+  return {
+    familyId,
+    userPoolId: POOL,
+    clientId: "client0000000000000000000a",
+    sub: user.sub,
+    revokedAt: null,
   };
 }
 
@@ -196,6 +206,47 @@ describe.each(adapters)("groups, codes, refresh tokens and keys on %s", (_name, 
     expect((await storage.refreshTokens.findRefreshToken(original.tokenHash))?.family.revokedAt).toEqual(
       new Date(now + 20_000),
     );
+  });
+
+  it("writes a new family and its first token together, or neither", async () => {
+    const user = await insertUser(newUser("atomic"));
+    const family = (familyId: string) => familyOf(user, familyId);
+    const first = randomUUID();
+    const token = refreshToken(user, first, 1_700_000_000_000);
+    await storage.refreshTokens.insertRefreshToken(token, family(first));
+    expect(await storage.refreshTokens.isFamilyRevoked(first)).toBe(false);
+    const second = randomUUID();
+    // The same token hash again: the token insert fails, so the family must not stay behind.
+    await expect(
+      storage.refreshTokens.insertRefreshToken({ ...token, familyId: second }, family(second)),
+    ).rejects.toThrow();
+    expect(await storage.users.findUserWithFamily(POOL, user.sub, second)).toEqual({
+      user,
+      familyLive: false,
+    });
+  });
+
+  it("reads a user with its family's liveness: live, revoked, unknown; no user, nothing", async () => {
+    const user = await insertUser(newUser("holder"));
+    const familyId = randomUUID();
+    await storage.refreshTokens.insertRefreshToken(
+      refreshToken(user, familyId, 1_700_000_000_000),
+      familyOf(user, familyId),
+    );
+    expect(await storage.users.findUserWithFamily(POOL, user.sub, familyId)).toEqual({
+      user,
+      familyLive: true,
+    });
+    expect(await storage.users.findUserWithFamily(POOL, user.sub, randomUUID())).toEqual({
+      user,
+      familyLive: false,
+    });
+    await storage.refreshTokens.revokeFamily(familyId, new Date(1_700_000_001_000));
+    expect((await storage.users.findUserWithFamily(POOL, user.sub, familyId))?.familyLive).toBe(false);
+    expect(await storage.users.findUserWithFamily(POOL, randomUUID(), familyId)).toBeUndefined();
+    expect(
+      await storage.users.findUserWithFamily("us-east-1_Elsewhere1", user.sub, familyId),
+    ).toBeUndefined();
   });
 
   it("revokes every family of a user at once", async () => {

@@ -102,13 +102,12 @@ export const verifyAccessToken = (deps: VerifyAccessTokenDependencies) => {
     const nowSeconds = deps.clock.now().getTime() / 1000;
     if (exp <= nowSeconds) throw new NotAuthorizedException(ACCESS_TOKEN_EXPIRED);
 
-    const user = await deps.storage.users.findUserBySub(userPoolId, sub);
-    if (!user) throw new UserNotFoundException("User does not exist.");
+    const found = await deps.storage.users.findUserWithFamily(userPoolId, sub, originJti);
+    if (!found) throw new UserNotFoundException("User does not exist.");
+    const { user, familyLive } = found;
     const revokedSecond = user.tokensRevokedAt && Math.floor(user.tokensRevokedAt.getTime() / 1000);
     if (revokedSecond !== null && revokedSecond > iat) throw new NotAuthorizedException(ACCESS_TOKEN_REVOKED);
-    if (await deps.storage.refreshTokens.isFamilyRevoked(originJti)) {
-      throw new NotAuthorizedException(ACCESS_TOKEN_REVOKED);
-    }
+    if (!familyLive) throw new NotAuthorizedException(ACCESS_TOKEN_REVOKED);
     if (!user.enabled) throw new NotAuthorizedException(USER_DISABLED);
 
     return {

@@ -32,7 +32,7 @@ function repositoriesOn(
     users: kyselyUserRepository(db, inTransaction),
     groups: kyselyGroupRepository(db),
     oneTimeCodes: kyselyOneTimeCodeRepository(db),
-    refreshTokens: kyselyRefreshTokenRepository(db, inTransaction),
+    refreshTokens: kyselyRefreshTokenRepository(db, { dialect, inTransaction }),
     signingKeys: kyselySigningKeyRepository(db),
     ssoSessions: kyselySsoSessionRepository(db),
     uiCustomizations: kyselyUiCustomizationRepository(db),

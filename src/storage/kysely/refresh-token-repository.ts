@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { RefreshTokenFamily, StoredRefreshToken } from "../../domain/tokens/refresh-token.js";
 import type { RefreshTokenRepository } from "../../ports/session-repositories.js";
+import type { Storage } from "../../ports/storage.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { Database, RefreshTokenFamiliesTable, RefreshTokensTable } from "./schema.js";
 
@@ -50,7 +51,7 @@ function familyFromRow(row: Selectable<RefreshTokenFamiliesTable>): RefreshToken
 
 export function kyselyRefreshTokenRepository(
   db: Kysely<Database>,
-  inTransaction: InTransaction,
+  { dialect, inTransaction }: { dialect: Storage["dialect"]; inTransaction: InTransaction },
 ): RefreshTokenRepository {
   const revokeFamilyOn = async (trx: Kysely<Database>, familyId: string, at: Date) => {
     await trx
@@ -76,21 +77,30 @@ export function kyselyRefreshTokenRepository(
   );
 
   return {
-    insertRefreshToken(token, family) {
-      return inTransaction(async (trx) => {
-        if (family) {
-          await trx
-            .insertInto("refresh_token_families")
-            .values({
-              family_id: family.familyId,
-              user_pool_id: family.userPoolId,
-              client_id: family.clientId,
-              sub: family.sub,
-              revoked_at: family.revokedAt?.getTime() ?? null,
-              created_at: token.createdAt.getTime(),
-            })
-            .execute();
-        }
+    async insertRefreshToken(token, family) {
+      if (!family) {
+        await db.insertInto("refresh_tokens").values(tokenRow(token)).execute();
+        return;
+      }
+      const familyRow = {
+        family_id: family.familyId,
+        user_pool_id: family.userPoolId,
+        client_id: family.clientId,
+        sub: family.sub,
+        revoked_at: family.revokedAt?.getTime() ?? null,
+        created_at: token.createdAt.getTime(),
+      };
+      if (dialect === "postgres") {
+        // One statement is atomic on its own: one round trip instead of begin, two inserts and commit.
+        await db
+          .with("family", (cte) => cte.insertInto("refresh_token_families").values(familyRow))
+          .insertInto("refresh_tokens")
+          .values(tokenRow(token))
+          .execute();
+        return;
+      }
+      await inTransaction(async (trx) => {
+        await trx.insertInto("refresh_token_families").values(familyRow).execute();
         await trx.insertInto("refresh_tokens").values(tokenRow(token)).execute();
       });
     },
