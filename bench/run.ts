@@ -83,6 +83,8 @@ async function main(): Promise<void> {
   );
   buildCognate(options.srcDir);
   if (options.srcDir !== "src") notes.push(`Cognate was built from ${options.srcDir}, not src/.`);
+  const extraNodeArgs = process.env.COGNATE_BENCH_SERVER_NODE_ARGS?.trim();
+  if (extraNodeArgs) notes.push(`Cognate ran with extra node arguments (diagnosis): ${extraNodeArgs}.`);
 
   const load = await LoadClient.start(LOAD_CORE);
   const context: MeasureContext = {

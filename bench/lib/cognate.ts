@@ -85,6 +85,8 @@ export async function startCognate(options: CognateOptions): Promise<RunningProc
   const port = await freePort();
   const nodeArgs = [
     ...(options.inspectPort ? [`--inspect=127.0.0.1:${options.inspectPort}`] : []),
+    // For diagnosis only (e.g. "--trace-gc" or "--perf-basic-prof"); never set by a reported run.
+    ...(process.env.COGNATE_BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
     join(BUILD_DIR, "cli/cognate.js"),
     "serve",
   ];

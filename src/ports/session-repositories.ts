@@ -53,6 +53,10 @@ export interface RefreshTokenRepository {
   findRefreshToken(
     tokenHash: string,
   ): Promise<{ token: StoredRefreshToken; family: RefreshTokenFamily } | undefined>;
+  /** findRefreshToken and the token's user (undefined when the user is gone), in one read. */
+  findRefreshTokenWithUser(
+    tokenHash: string,
+  ): Promise<{ token: StoredRefreshToken; family: RefreshTokenFamily; user: User | undefined } | undefined>;
   /**
    * Replaces `oldHash` by `replacement` atomically: of many concurrent rotations of one token at most one
    * gets "rotated". Rotation of a token already rotated more than `graceMs` ago revokes the family.

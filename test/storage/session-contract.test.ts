@@ -226,6 +226,25 @@ describe.each(adapters)("groups, codes, refresh tokens and keys on %s", (_name, 
     });
   });
 
+  it("reads a refresh token with its family and its user in one call", async () => {
+    const user = await insertUser(newUser("token-reader"));
+    const familyId = randomUUID();
+    const token = { ...refreshToken(user, familyId, 1_700_000_000_000), deviceKey: "us-east-1_dev" };
+    await storage.refreshTokens.insertRefreshToken(token, familyOf(user, familyId));
+    const plain = await storage.refreshTokens.findRefreshToken(token.tokenHash);
+    const withUser = await storage.refreshTokens.findRefreshTokenWithUser(token.tokenHash);
+    expect(withUser).toEqual({ ...plain, user });
+    expect(withUser?.token).toEqual(token);
+    expect(withUser?.family.sub).toBe(user.sub);
+    await storage.refreshTokens.revokeFamily(familyId, new Date(1_700_000_002_000));
+    expect((await storage.refreshTokens.findRefreshTokenWithUser(token.tokenHash))?.family.revokedAt).toEqual(
+      new Date(1_700_000_002_000),
+    );
+    expect(await storage.refreshTokens.findRefreshTokenWithUser(randomUUID())).toBeUndefined();
+    await storage.users.deleteUser(POOL, user.sub);
+    expect(await storage.refreshTokens.findRefreshTokenWithUser(token.tokenHash)).toBeUndefined();
+  });
+
   it("reads a user with its family's liveness: live, revoked, unknown; no user, nothing", async () => {
     const user = await insertUser(newUser("holder"));
     const familyId = randomUUID();

@@ -83,11 +83,8 @@ describe("refreshing tokens", () => {
     });
     if (!outcome.ok) throw new Error(outcome.reason);
     expect(calls.filter((call) => WRITES.test(call))).toEqual([]);
-    expect(calls.sort()).toEqual([
-      "groups.groupsOfUser",
-      "refreshTokens.findRefreshToken",
-      "users.findUserBySub",
-    ]);
+    // Two reads: the token with its family and user, then the user's groups.
+    expect(calls.sort()).toEqual(["groups.groupsOfUser", "refreshTokens.findRefreshTokenWithUser"]);
     expect(outcome.result.RefreshToken).toBeUndefined();
     expect(outcome.result).toMatchObject({ ExpiresIn: 3600, TokenType: "Bearer" });
 

@@ -50,23 +50,21 @@ export const refreshTokens = (deps: MintDependencies) => {
   const mint = mintTokens(deps);
   return async (input: RefreshTokensInput): Promise<RefreshTokensResult> => {
     if (!looksLikeRefreshToken(input.refreshToken)) return failure("invalid");
-    const found = await deps.storage.refreshTokens.findRefreshToken(hashRefreshToken(input.refreshToken));
+    const found = await deps.storage.refreshTokens.findRefreshTokenWithUser(
+      hashRefreshToken(input.refreshToken),
+    );
     if (!found || found.token.clientId !== input.client.clientId) return failure("invalid");
-    const { token, family } = found;
+    const { token, family, user } = found;
     const now = deps.clock.now();
     if (family.revokedAt !== null) return failure("revoked");
     if (token.expiresAt <= now) return failure("expired");
     if (token.rotatedAt !== null && !input.rotate.enabled) return failure("invalid");
-
-    const [user, groups] = await Promise.all([
-      deps.storage.users.findUserBySub(token.userPoolId, token.sub),
-      deps.storage.groups.groupsOfUser(token.userPoolId, token.sub),
-    ]);
     if (!user) return failure("invalid");
     if (user.tokensRevokedAt !== null && user.tokensRevokedAt >= token.createdAt) return failure("revoked");
     if (!user.enabled) return failure("user-disabled");
     if (input.device && token.deviceKey !== null && token.deviceKey !== input.device.key)
       return failure("invalid");
+    const groups = await deps.storage.groups.groupsOfUser(token.userPoolId, token.sub);
 
     const minted = await mint(
       {
