@@ -1,3 +1,4 @@
+import type { UserMfaState } from "../domain/mfa/user-mfa.js";
 import type { User, UserAlias, UserStatus } from "../domain/user/user.js";
 import type { Page, PageRequest } from "./storage.js";
 
@@ -28,6 +29,12 @@ export interface NewUser {
   aliases: UserAlias[];
 }
 
+export interface TokenHolder {
+  user: User;
+  familyLive: boolean;
+  mfa: UserMfaState | undefined;
+}
+
 /** Which unique rule a rejected insert or alias change broke. */
 export type UserUniqueness = "username" | "alias";
 
@@ -41,14 +48,10 @@ export interface UserRepository {
   findUserByUsername(userPoolId: string, usernameKey: string): Promise<User | undefined>;
   findUserBySub(userPoolId: string, sub: string): Promise<User | undefined>;
   /**
-   * The user by sub and, in the same read, whether the refresh-token family `familyId` is still live
-   * (exists and is not revoked): what every access-token check needs, in one round trip.
+   * The user by sub with, in the same read, whether the refresh-token family `familyId` is still live
+   * (exists and is not revoked) and the user's MFA state: what every access-token check needs.
    */
-  findUserWithFamily(
-    userPoolId: string,
-    sub: string,
-    familyId: string,
-  ): Promise<{ user: User; familyLive: boolean } | undefined>;
+  findTokenHolder(userPoolId: string, sub: string, familyId: string): Promise<TokenHolder | undefined>;
   findUserByAlias(userPoolId: string, alias: UserAlias): Promise<User | undefined>;
   /**
    * Writes every mutable field of an existing user (status, enabled, attributes, password, history,

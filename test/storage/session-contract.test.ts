@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Group } from "../../src/domain/group/group.js";
+import { emptyMfaState, type UserMfaState } from "../../src/domain/mfa/user-mfa.js";
 import type { RefreshTokenFamily, StoredRefreshToken } from "../../src/domain/tokens/refresh-token.js";
 import type { User } from "../../src/domain/user/user.js";
 import { DuplicateKeyError, type Storage } from "../../src/ports/storage.js";
@@ -220,7 +221,7 @@ describe.each(adapters)("groups, codes, refresh tokens and keys on %s", (_name, 
     await expect(
       storage.refreshTokens.insertRefreshToken({ ...token, familyId: second }, family(second)),
     ).rejects.toThrow();
-    expect(await storage.users.findUserWithFamily(POOL, user.sub, second)).toEqual({
+    expect(await storage.users.findTokenHolder(POOL, user.sub, second)).toEqual({
       user,
       familyLive: false,
     });
@@ -245,27 +246,37 @@ describe.each(adapters)("groups, codes, refresh tokens and keys on %s", (_name, 
     expect(await storage.refreshTokens.findRefreshTokenWithUser(token.tokenHash)).toBeUndefined();
   });
 
-  it("reads a user with its family's liveness: live, revoked, unknown; no user, nothing", async () => {
+  it("reads a user with its family's liveness and MFA state: live, revoked, unknown; no user, nothing", async () => {
     const user = await insertUser(newUser("holder"));
     const familyId = randomUUID();
     await storage.refreshTokens.insertRefreshToken(
       refreshToken(user, familyId, 1_700_000_000_000),
       familyOf(user, familyId),
     );
-    expect(await storage.users.findUserWithFamily(POOL, user.sub, familyId)).toEqual({
+    expect(await storage.users.findTokenHolder(POOL, user.sub, familyId)).toStrictEqual({
       user,
       familyLive: true,
+      mfa: undefined,
     });
-    expect(await storage.users.findUserWithFamily(POOL, user.sub, randomUUID())).toEqual({
+    const mfa: UserMfaState = {
+      ...emptyMfaState(POOL, user.sub, new Date(1_700_000_000_500)),
+      totpSecretSealed: "v1.totp",
+      totpDeviceName: "phone",
+      totpLastStep: 42,
+      enabled: { SMS_MFA: false, SOFTWARE_TOKEN_MFA: true, EMAIL_OTP: true },
+      preferred: "SOFTWARE_TOKEN_MFA",
+    };
+    await storage.mfa.saveMfa(mfa, { resetTotpStep: true });
+    expect(await storage.mfa.findMfa(POOL, user.sub)).toEqual(mfa);
+    expect(await storage.users.findTokenHolder(POOL, user.sub, randomUUID())).toStrictEqual({
       user,
       familyLive: false,
+      mfa,
     });
     await storage.refreshTokens.revokeFamily(familyId, new Date(1_700_000_001_000));
-    expect((await storage.users.findUserWithFamily(POOL, user.sub, familyId))?.familyLive).toBe(false);
-    expect(await storage.users.findUserWithFamily(POOL, randomUUID(), familyId)).toBeUndefined();
-    expect(
-      await storage.users.findUserWithFamily("us-east-1_Elsewhere1", user.sub, familyId),
-    ).toBeUndefined();
+    expect((await storage.users.findTokenHolder(POOL, user.sub, familyId))?.familyLive).toBe(false);
+    expect(await storage.users.findTokenHolder(POOL, randomUUID(), familyId)).toBeUndefined();
+    expect(await storage.users.findTokenHolder("us-east-1_Elsewhere1", user.sub, familyId)).toBeUndefined();
   });
 
   it("revokes every family of a user at once", async () => {

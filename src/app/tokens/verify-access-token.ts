@@ -12,6 +12,7 @@
 // Scope checks (aws.cognito.signin.user.admin) are the caller's: it knows which scope the action needs.
 
 import { NotAuthorizedException, UserNotFoundException } from "../../domain/errors.js";
+import type { UserMfaState } from "../../domain/mfa/user-mfa.js";
 import { userPoolIdFromIssuer } from "../../domain/tokens/issuer.js";
 import {
   ACCESS_TOKEN_EXPIRED,
@@ -41,6 +42,8 @@ export interface VerifiedAccessToken {
   deviceKey: string | undefined;
   /** The user, as just read (callers need it anyway). */
   user: User;
+  /** The user's MFA state, read with the user (GetUser reports it). */
+  mfa: UserMfaState | undefined;
 }
 
 const invalid = () => new NotAuthorizedException(INVALID_ACCESS_TOKEN);
@@ -102,9 +105,9 @@ export const verifyAccessToken = (deps: VerifyAccessTokenDependencies) => {
     const nowSeconds = deps.clock.now().getTime() / 1000;
     if (exp <= nowSeconds) throw new NotAuthorizedException(ACCESS_TOKEN_EXPIRED);
 
-    const found = await deps.storage.users.findUserWithFamily(userPoolId, sub, originJti);
+    const found = await deps.storage.users.findTokenHolder(userPoolId, sub, originJti);
     if (!found) throw new UserNotFoundException("User does not exist.");
-    const { user, familyLive } = found;
+    const { user, familyLive, mfa } = found;
     const revokedSecond = user.tokensRevokedAt && Math.floor(user.tokensRevokedAt.getTime() / 1000);
     if (revokedSecond !== null && revokedSecond > iat) throw new NotAuthorizedException(ACCESS_TOKEN_REVOKED);
     if (!familyLive) throw new NotAuthorizedException(ACCESS_TOKEN_REVOKED);
@@ -119,6 +122,7 @@ export const verifyAccessToken = (deps: VerifyAccessTokenDependencies) => {
       originJti,
       deviceKey: typeof claims.device_key === "string" ? claims.device_key : undefined,
       user,
+      mfa,
     };
   };
 };

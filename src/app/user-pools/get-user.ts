@@ -19,6 +19,5 @@ export const getUser =
   async (_context, input) => {
     const signedIn = await requireSignedInUser(deps, input.AccessToken);
     const client = await clientOfToken(deps.storage, signedIn);
-    const mfa = await deps.storage.mfa.findMfa(signedIn.pool.id, signedIn.user.sub);
-    return { ...selfUserView(signedIn.user, readableBy(client)), ...mfaView(mfa) };
+    return { ...selfUserView(signedIn.user, readableBy(client)), ...mfaView(signedIn.token.mfa) };
   };

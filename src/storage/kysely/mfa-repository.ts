@@ -4,7 +4,7 @@ import type { MfaRepository } from "../../ports/mfa-repository.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { Database, UserMfaTable } from "./schema.js";
 
-const toState = (row: Selectable<UserMfaTable>): UserMfaState => ({
+export const mfaStateFromRow = (row: Selectable<UserMfaTable>): UserMfaState => ({
   userPoolId: row.user_pool_id,
   sub: row.sub,
   totpSecretSealed: row.totp_secret_sealed,
@@ -38,7 +38,7 @@ export function kyselyMfaRepository(db: Kysely<Database>): MfaRepository {
   return {
     async findMfa(userPoolId, sub) {
       const [row] = await mfaOfUser(userPoolId, sub);
-      return row ? toState(row) : undefined;
+      return row ? mfaStateFromRow(row) : undefined;
     },
 
     async saveMfa(state, options = {}) {
@@ -92,7 +92,7 @@ export function kyselyMfaRepository(db: Kysely<Database>): MfaRepository {
       if (subs?.length === 0) return [];
       let query = db.selectFrom("user_mfa").selectAll().where("user_pool_id", "=", userPoolId);
       if (subs) query = query.where("sub", "in", [...subs]);
-      return (await query.orderBy("sub").execute()).map(toState);
+      return (await query.orderBy("sub").execute()).map(mfaStateFromRow);
     },
 
     async listRecoveryCodesOfUsers(userPoolId, subs) {

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from "./cursor.js";
 import { translateWriteError } from "./errors.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { Database, UsersTable } from "./schema.js";
+import { tokenHolderRead } from "./token-holder-read.js";
 
 type UserRow = Selectable<UsersTable>;
 
@@ -120,20 +121,7 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
   const userBySub = reusableQuery(db, (userPoolId: string, sub: string) =>
     selectUsers().where("sub", "=", sub).where("user_pool_id", "=", userPoolId),
   );
-  const userWithFamily = reusableQuery(db, (userPoolId: string, sub: string, familyId: string) =>
-    db
-      .selectFrom("users")
-      .leftJoin("refresh_token_families", (join) =>
-        join.on("refresh_token_families.family_id", "=", familyId),
-      )
-      .selectAll("users")
-      .select([
-        "refresh_token_families.family_id as family_found",
-        "refresh_token_families.revoked_at as family_revoked_at",
-      ])
-      .where("users.sub", "=", sub)
-      .where("users.user_pool_id", "=", userPoolId),
-  );
+  const findTokenHolder = tokenHolderRead(db);
   const failedSignIns = reusableQuery(db, (userPoolId: string, sub: string) =>
     db
       .selectFrom("users")
@@ -176,11 +164,8 @@ export function kyselyUserRepository(db: Kysely<Database>, inTransaction: InTran
       return row ? userFromRow(row) : undefined;
     },
 
-    async findUserWithFamily(userPoolId, sub, familyId) {
-      const [row] = await userWithFamily(userPoolId, sub, familyId);
-      if (!row) return undefined;
-      const { family_found, family_revoked_at, ...userRow } = row;
-      return { user: userFromRow(userRow), familyLive: family_found !== null && family_revoked_at === null };
+    findTokenHolder(userPoolId, sub, familyId) {
+      return findTokenHolder(userPoolId, sub, familyId);
     },
 
     async findUserByAlias(userPoolId, alias) {
