@@ -47,16 +47,22 @@ export type RotationOutcome =
   /** Reused after the grace period (or revoked): the family is now revoked. */
   | { outcome: "reuse-detected" };
 
+export interface RefreshTokenWithHolder {
+  token: StoredRefreshToken;
+  family: RefreshTokenFamily;
+  user: User | undefined;
+  /** In token order (groupsOfUser's). */
+  groups: Group[];
+}
+
 export interface RefreshTokenRepository {
   /** Stores a new token; creates its family when `family` is given (a fresh sign-in). */
   insertRefreshToken(token: StoredRefreshToken, family?: RefreshTokenFamily): Promise<void>;
   findRefreshToken(
     tokenHash: string,
   ): Promise<{ token: StoredRefreshToken; family: RefreshTokenFamily } | undefined>;
-  /** findRefreshToken and the token's user (undefined when the user is gone), in one read. */
-  findRefreshTokenWithUser(
-    tokenHash: string,
-  ): Promise<{ token: StoredRefreshToken; family: RefreshTokenFamily; user: User | undefined } | undefined>;
+  /** findRefreshToken with the token's user (undefined when gone) and the user's groups, in one read. */
+  findRefreshTokenWithHolder(tokenHash: string): Promise<RefreshTokenWithHolder | undefined>;
   /**
    * Replaces `oldHash` by `replacement` atomically: of many concurrent rotations of one token at most one
    * gets "rotated". Rotation of a token already rotated more than `graceMs` ago revokes the family.

@@ -227,23 +227,45 @@ describe.each(adapters)("groups, codes, refresh tokens and keys on %s", (_name, 
     });
   });
 
-  it("reads a refresh token with its family and its user in one call", async () => {
+  it("reads a refresh token with its family, its user and the user's groups in one call", async () => {
     const user = await insertUser(newUser("token-reader"));
     const familyId = randomUUID();
     const token = { ...refreshToken(user, familyId, 1_700_000_000_000), deviceKey: "us-east-1_dev" };
     await storage.refreshTokens.insertRefreshToken(token, familyOf(user, familyId));
     const plain = await storage.refreshTokens.findRefreshToken(token.tokenHash);
-    const withUser = await storage.refreshTokens.findRefreshTokenWithUser(token.tokenHash);
-    expect(withUser).toEqual({ ...plain, user });
-    expect(withUser?.token).toEqual(token);
-    expect(withUser?.family.sub).toBe(user.sub);
+    expect(await storage.refreshTokens.findRefreshTokenWithHolder(token.tokenHash)).toStrictEqual({
+      ...plain,
+      user,
+      groups: [],
+    });
+    // Token order: precedence first (none last), then name; a description with JSON-special characters.
+    const memberOf = [
+      { ...group("holder-z", null), description: 'quote " and \\ slash' },
+      group("holder-b", 3),
+      group("holder-a", 3),
+      group("holder-c", 1),
+    ];
+    for (const item of memberOf) {
+      await storage.groups.insertGroup(item);
+      await storage.groups.addUserToGroup(POOL, item.groupName, user.sub, new Date(1_700_000_000_000));
+    }
+    const withHolder = await storage.refreshTokens.findRefreshTokenWithHolder(token.tokenHash);
+    expect(withHolder?.groups).toStrictEqual(await storage.groups.groupsOfUser(POOL, user.sub));
+    expect(withHolder?.groups.map((item) => item.groupName)).toEqual([
+      "holder-c",
+      "holder-a",
+      "holder-b",
+      "holder-z",
+    ]);
+    expect(withHolder?.groups[3]).toStrictEqual(memberOf[0]);
+    expect(withHolder?.token).toEqual(token);
     await storage.refreshTokens.revokeFamily(familyId, new Date(1_700_000_002_000));
-    expect((await storage.refreshTokens.findRefreshTokenWithUser(token.tokenHash))?.family.revokedAt).toEqual(
-      new Date(1_700_000_002_000),
-    );
-    expect(await storage.refreshTokens.findRefreshTokenWithUser(randomUUID())).toBeUndefined();
+    expect(
+      (await storage.refreshTokens.findRefreshTokenWithHolder(token.tokenHash))?.family.revokedAt,
+    ).toEqual(new Date(1_700_000_002_000));
+    expect(await storage.refreshTokens.findRefreshTokenWithHolder(randomUUID())).toBeUndefined();
     await storage.users.deleteUser(POOL, user.sub);
-    expect(await storage.refreshTokens.findRefreshTokenWithUser(token.tokenHash)).toBeUndefined();
+    expect(await storage.refreshTokens.findRefreshTokenWithHolder(token.tokenHash)).toBeUndefined();
   });
 
   it("reads a user with its family's liveness and MFA state: live, revoked, unknown; no user, nothing", async () => {

@@ -50,11 +50,11 @@ export const refreshTokens = (deps: MintDependencies) => {
   const mint = mintTokens(deps);
   return async (input: RefreshTokensInput): Promise<RefreshTokensResult> => {
     if (!looksLikeRefreshToken(input.refreshToken)) return failure("invalid");
-    const found = await deps.storage.refreshTokens.findRefreshTokenWithUser(
+    const found = await deps.storage.refreshTokens.findRefreshTokenWithHolder(
       hashRefreshToken(input.refreshToken),
     );
     if (!found || found.token.clientId !== input.client.clientId) return failure("invalid");
-    const { token, family, user } = found;
+    const { token, family, user, groups } = found;
     const now = deps.clock.now();
     if (family.revokedAt !== null) return failure("revoked");
     if (token.expiresAt <= now) return failure("expired");
@@ -64,7 +64,6 @@ export const refreshTokens = (deps: MintDependencies) => {
     if (!user.enabled) return failure("user-disabled");
     if (input.device && token.deviceKey !== null && token.deviceKey !== input.device.key)
       return failure("invalid");
-    const groups = await deps.storage.groups.groupsOfUser(token.userPoolId, token.sub);
 
     const minted = await mint(
       {

@@ -7,7 +7,7 @@ import { reusableQuery } from "./reusable-query.js";
 import type { Database, GroupsTable } from "./schema.js";
 import { userFromRow } from "./user-repository.js";
 
-function groupFromRow(row: Selectable<GroupsTable>): Group {
+export function groupFromRow(row: Selectable<GroupsTable>): Group {
   return {
     userPoolId: row.user_pool_id,
     groupName: row.group_name,
@@ -17,6 +17,14 @@ function groupFromRow(row: Selectable<GroupsTable>): Group {
     createdAt: new Date(Number(row.created_at)),
     lastModifiedAt: new Date(Number(row.last_modified_at)),
   };
+}
+
+/** A user's groups in token order: by precedence (none last), then by name. */
+export function sortGroups(groups: Group[]): Group[] {
+  const rank = (group: Group) => group.precedence ?? Number.MAX_SAFE_INTEGER;
+  return groups.sort(
+    (a, b) => rank(a) - rank(b) || (a.groupName < b.groupName ? -1 : a.groupName > b.groupName ? 1 : 0),
+  );
 }
 
 /** Name-ordered pages: the cursor carries the last name (createdAt is unused). */
@@ -119,13 +127,7 @@ export function kyselyGroupRepository(db: Kysely<Database>): GroupRepository {
     },
 
     async groupsOfUser(userPoolId, sub) {
-      const rows = await groupRowsOfUser(userPoolId, sub);
-      const rank = (group: Group) => group.precedence ?? Number.MAX_SAFE_INTEGER;
-      return rows
-        .map(groupFromRow)
-        .sort(
-          (a, b) => rank(a) - rank(b) || (a.groupName < b.groupName ? -1 : a.groupName > b.groupName ? 1 : 0),
-        );
+      return sortGroups((await groupRowsOfUser(userPoolId, sub)).map(groupFromRow));
     },
 
     async listGroupsForUser(userPoolId, sub, { limit, cursor }) {

@@ -2,9 +2,9 @@ import type { Kysely, Selectable } from "kysely";
 import type { RefreshTokenFamily, StoredRefreshToken } from "../../domain/tokens/refresh-token.js";
 import type { RefreshTokenRepository } from "../../ports/session-repositories.js";
 import type { Storage } from "../../ports/storage.js";
+import { refreshTokenWithHolderRead } from "./refresh-token-read.js";
 import { reusableQuery } from "./reusable-query.js";
-import type { Database, RefreshTokenFamiliesTable, RefreshTokensTable, UsersTable } from "./schema.js";
-import { userFromRow } from "./user-repository.js";
+import type { Database, RefreshTokenFamiliesTable, RefreshTokensTable } from "./schema.js";
 
 type InTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 
@@ -24,7 +24,7 @@ function tokenRow(token: StoredRefreshToken): RefreshTokensTable {
   };
 }
 
-function tokenFromRow(row: Selectable<RefreshTokensTable>): StoredRefreshToken {
+export function tokenFromRow(row: Selectable<RefreshTokensTable>): StoredRefreshToken {
   return {
     tokenHash: row.token_hash,
     familyId: row.family_id,
@@ -77,34 +77,7 @@ export function kyselyRefreshTokenRepository(
       .where("refresh_tokens.token_hash", "=", tokenHash),
   );
 
-  // The user's columns as they are, the token's under names the users table does not use.
-  const tokenWithFamilyAndUser = reusableQuery(db, (tokenHash: string) =>
-    db
-      .selectFrom("refresh_tokens")
-      .innerJoin("refresh_token_families", "refresh_token_families.family_id", "refresh_tokens.family_id")
-      .leftJoin("users", (join) =>
-        join
-          .onRef("users.sub", "=", "refresh_tokens.sub")
-          .onRef("users.user_pool_id", "=", "refresh_tokens.user_pool_id"),
-      )
-      .selectAll("users")
-      .select([
-        "refresh_tokens.token_hash",
-        "refresh_tokens.family_id",
-        "refresh_tokens.user_pool_id as token_user_pool_id",
-        "refresh_tokens.client_id",
-        "refresh_tokens.sub as token_sub",
-        "refresh_tokens.scopes",
-        "refresh_tokens.device_key",
-        "refresh_tokens.auth_time",
-        "refresh_tokens.created_at as token_created_at",
-        "refresh_tokens.expires_at",
-        "refresh_tokens.rotated_at",
-        "refresh_token_families.revoked_at as family_revoked_at",
-        "refresh_token_families.created_at as family_created_at",
-      ])
-      .where("refresh_tokens.token_hash", "=", tokenHash),
-  );
+  const findWithHolder = refreshTokenWithHolderRead(db, dialect);
 
   return {
     async insertRefreshToken(token, family) {
@@ -152,34 +125,8 @@ export function kyselyRefreshTokenRepository(
       };
     },
 
-    async findRefreshTokenWithUser(tokenHash) {
-      const [row] = await tokenWithFamilyAndUser(tokenHash);
-      if (!row) return undefined;
-      const token = tokenFromRow({
-        token_hash: row.token_hash,
-        family_id: row.family_id,
-        user_pool_id: row.token_user_pool_id,
-        client_id: row.client_id,
-        sub: row.token_sub,
-        scopes: row.scopes,
-        device_key: row.device_key,
-        auth_time: row.auth_time,
-        created_at: row.token_created_at,
-        expires_at: row.expires_at,
-        rotated_at: row.rotated_at,
-      });
-      return {
-        token,
-        family: {
-          familyId: token.familyId,
-          userPoolId: token.userPoolId,
-          clientId: token.clientId,
-          sub: token.sub,
-          revokedAt: row.family_revoked_at === null ? null : new Date(Number(row.family_revoked_at)),
-        },
-        // A left join that found no user leaves every users column null; username never is otherwise.
-        user: row.username === null ? undefined : userFromRow(row as Selectable<UsersTable>),
-      };
+    findRefreshTokenWithHolder(tokenHash) {
+      return findWithHolder(tokenHash);
     },
 
     rotateRefreshToken(oldHash, replacement, now, graceMs) {
