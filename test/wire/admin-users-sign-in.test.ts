@@ -1,10 +1,13 @@
 import {
+  AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminInitiateAuthCommand,
+  AdminRemoveUserFromGroupCommand,
   AdminResetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
+  CreateGroupCommand,
   CreateUserPoolClientCommand,
   SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -81,6 +84,34 @@ describe.each(backends)("admin user management on %s", (backend) => {
       await ctx.cognito.send(new AdminEnableUserCommand({ UserPoolId, Username: "dora" }));
       expect((await signIn("dora", PERMANENT)).AuthenticationResult?.IdToken).toBeDefined();
       expect(await refusal(refresh(refreshToken))).toEqual(revoked);
+    });
+
+    it("a refresh puts the user's current groups in both tokens, in precedence order", async () => {
+      const refreshToken = await confirmedUser("greta");
+      const groupsIn = (jwt: string | undefined) =>
+        (
+          JSON.parse(Buffer.from((jwt ?? "").split(".")[1] ?? "", "base64url").toString()) as Record<
+            string,
+            unknown
+          >
+        )["cognito:groups"];
+      const join = async (GroupName: string, Precedence?: number) => {
+        await ctx.cognito.send(new CreateGroupCommand({ UserPoolId, GroupName, Precedence }));
+        await ctx.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: "greta", GroupName }));
+      };
+      await join("greta-none");
+      await join("greta-b", 5);
+      await join("greta-a", 5);
+      await join("greta-first", 1);
+      const refreshed = (await refresh(refreshToken)).AuthenticationResult;
+      const order = ["greta-first", "greta-a", "greta-b", "greta-none"];
+      expect(groupsIn(refreshed?.AccessToken)).toEqual(order);
+      expect(groupsIn(refreshed?.IdToken)).toEqual(order);
+      await ctx.cognito.send(
+        new AdminRemoveUserFromGroupCommand({ UserPoolId, Username: "greta", GroupName: "greta-a" }),
+      );
+      const again = (await refresh(refreshToken)).AuthenticationResult;
+      expect(groupsIn(again?.AccessToken)).toEqual(["greta-first", "greta-b", "greta-none"]);
     });
 
     it("AdminUserGlobalSignOut makes earlier refresh tokens fail but allows a new sign-in", async () => {
