@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from "./cursor.js";
 import { withWriteErrors } from "./errors.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { Database, GroupsTable } from "./schema.js";
-import { userFromRow } from "./user-repository.js";
+import { userFromRow } from "./user-row.js";
 
 export function groupFromRow(row: Selectable<GroupsTable>): Group {
   return {

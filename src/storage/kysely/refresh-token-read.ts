@@ -1,11 +1,11 @@
 import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
+import type { StoredRefreshToken } from "../../domain/tokens/refresh-token.js";
 import type { RefreshTokenWithHolder } from "../../ports/session-repositories.js";
 import type { Storage } from "../../ports/storage.js";
 import { groupFromRow, sortGroups } from "./group-repository.js";
-import { tokenFromRow } from "./refresh-token-repository.js";
 import { reusableQuery } from "./reusable-query.js";
-import type { Database, GroupsTable, UsersTable } from "./schema.js";
-import { userFromRow } from "./user-repository.js";
+import type { Database, GroupsTable, RefreshTokensTable, UsersTable } from "./schema.js";
+import { userFromRow } from "./user-row.js";
 
 // A refresh (REFRESH_TOKEN_AUTH, the refresh_token grant) needs the token, its family, its user and the
 // user's groups: one read. The user's columns come as they are, the token's under names the users table
@@ -20,6 +20,22 @@ const GROUP_COLUMNS = [
   "created_at",
   "last_modified_at",
 ] as const;
+
+export function tokenFromRow(row: Selectable<RefreshTokensTable>): StoredRefreshToken {
+  return {
+    tokenHash: row.token_hash,
+    familyId: row.family_id,
+    userPoolId: row.user_pool_id,
+    clientId: row.client_id,
+    sub: row.sub,
+    scopes: row.scopes === "" ? [] : row.scopes.split(" "),
+    deviceKey: row.device_key,
+    authTime: new Date(Number(row.auth_time)),
+    createdAt: new Date(Number(row.created_at)),
+    expiresAt: new Date(Number(row.expires_at)),
+    rotatedAt: row.rotated_at === null ? null : new Date(Number(row.rotated_at)),
+  };
+}
 
 function groupsJson(dialect: Storage["dialect"]): RawBuilder<string> {
   const pairs = GROUP_COLUMNS.map((column) => `'${column}', "g"."${column}"`).join(", ");

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { RefreshTokenFamily, StoredRefreshToken } from "../../domain/tokens/refresh-token.js";
 import type { RefreshTokenRepository } from "../../ports/session-repositories.js";
 import type { Storage } from "../../ports/storage.js";
-import { refreshTokenWithHolderRead } from "./refresh-token-read.js";
+import { refreshTokenWithHolderRead, tokenFromRow } from "./refresh-token-read.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { Database, RefreshTokenFamiliesTable, RefreshTokensTable } from "./schema.js";
 
@@ -21,22 +21,6 @@ function tokenRow(token: StoredRefreshToken): RefreshTokensTable {
     created_at: token.createdAt.getTime(),
     expires_at: token.expiresAt.getTime(),
     rotated_at: token.rotatedAt?.getTime() ?? null,
-  };
-}
-
-export function tokenFromRow(row: Selectable<RefreshTokensTable>): StoredRefreshToken {
-  return {
-    tokenHash: row.token_hash,
-    familyId: row.family_id,
-    userPoolId: row.user_pool_id,
-    clientId: row.client_id,
-    sub: row.sub,
-    scopes: row.scopes === "" ? [] : row.scopes.split(" "),
-    deviceKey: row.device_key,
-    authTime: new Date(Number(row.auth_time)),
-    createdAt: new Date(Number(row.created_at)),
-    expiresAt: new Date(Number(row.expires_at)),
-    rotatedAt: row.rotated_at === null ? null : new Date(Number(row.rotated_at)),
   };
 }
 

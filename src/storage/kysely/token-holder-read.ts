@@ -3,7 +3,7 @@ import type { TokenHolder } from "../../ports/user-repository.js";
 import { mfaStateFromRow } from "./mfa-repository.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { Database, UsersTable } from "./schema.js";
-import { userFromRow } from "./user-repository.js";
+import { userFromRow } from "./user-row.js";
 
 // What every access-token check needs, in one round trip: the user, whether the token's refresh-token
 // family is still live, and the user's MFA state (GetUser answers with it). The user's columns come as

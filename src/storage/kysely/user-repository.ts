@@ -1,5 +1,5 @@
-import { type Kysely, type Selectable, sql } from "kysely";
-import type { User, UserAlias, UserStatus } from "../../domain/user/user.js";
+import { type Kysely, sql } from "kysely";
+import type { User, UserAlias } from "../../domain/user/user.js";
 import { DuplicateKeyError } from "../../ports/storage.js";
 import type { FilterableUserAttribute, UserFilter, UserRepository } from "../../ports/user-repository.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -7,8 +7,7 @@ import { translateWriteError } from "./errors.js";
 import { reusableQuery } from "./reusable-query.js";
 import type { Database, UsersTable } from "./schema.js";
 import { tokenHolderRead } from "./token-holder-read.js";
-
-type UserRow = Selectable<UsersTable>;
+import { userFromRow } from "./user-row.js";
 
 type InTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 
@@ -27,38 +26,6 @@ const FILTER_COLUMNS = {
 
 /** Sorts after every string that starts with the prefix (byte order on both engines). */
 const PREFIX_CEILING = "\u{10FFFF}";
-
-export function userFromRow(row: UserRow): User {
-  return {
-    userPoolId: row.user_pool_id,
-    sub: row.sub,
-    username: row.username,
-    status: row.status as UserStatus,
-    enabled: Number(row.enabled) === 1,
-    attributes: JSON.parse(row.attributes_json) as Record<string, string>,
-    ...(row.pending_attributes_json
-      ? { pendingAttributes: JSON.parse(row.pending_attributes_json) as Record<string, string> }
-      : {}),
-    password:
-      row.password_hash === null
-        ? null
-        : {
-            hash: row.password_hash,
-            srpSaltHex: row.srp_salt,
-            srpVerifierSealed: row.srp_verifier_sealed,
-            changedAt: new Date(Number(row.password_changed_at ?? row.created_at)),
-          },
-    passwordHistory: JSON.parse(row.password_history_json) as string[],
-    temporaryPasswordExpiresAt: dateOrNull(row.temporary_password_expires_at),
-    tokensRevokedAt: dateOrNull(row.tokens_revoked_at),
-    createdAt: new Date(Number(row.created_at)),
-    lastModifiedAt: new Date(Number(row.last_modified_at)),
-  };
-}
-
-function dateOrNull(value: number | null): Date | null {
-  return value === null ? null : new Date(Number(value));
-}
 
 /** The columns saveUser rewrites: everything but identity, creation and the failure streak. */
 function mutableColumns(user: User) {
