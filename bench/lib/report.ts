@@ -159,13 +159,39 @@ function profileSections(all: Measurement[]): string[] {
       ];
 }
 
+/** Targets use the floors from the start of the run; the end column shows how much the core drifted. */
+function floorRows(floors: FloorResults, atEnd: FloorResults | undefined): string[] {
+  if (!atEnd) {
+    return [
+      "| floor | what | ops/s | ms/op |",
+      "|---|---|---|---|",
+      ...Object.entries(floors).map(
+        ([name, floor]) => `| ${name} | ${floor.what} | ${num(floor.opsPerSec)} | ${ms(floor.msPerOp)} |`,
+      ),
+    ];
+  }
+  return [
+    "| floor | what | ops/s | ms/op | at the end of the run: ops/s (change) |",
+    "|---|---|---|---|---|",
+    ...Object.entries(floors).map(([name, floor]) => {
+      const end = atEnd[name];
+      const change = end
+        ? ` (${end.opsPerSec >= floor.opsPerSec ? "+" : ""}${(((end.opsPerSec - floor.opsPerSec) / floor.opsPerSec) * 100).toFixed(0)}%)`
+        : "";
+      return `| ${name} | ${floor.what} | ${num(floor.opsPerSec)} | ${ms(floor.msPerOp)} | ${end ? num(end.opsPerSec) : "—"}${change} |`;
+    }),
+  ];
+}
+
 export function renderMarkdown(input: {
   info: RunInfo;
   floors: FloorResults;
+  /** The same floors measured again after the last scenario (full runs): how far the core drifted. */
+  floorsAtEnd?: FloorResults;
   measurements: Measurement[];
   targets: TargetCheck[];
 }): string {
-  const { info, floors, measurements, targets } = input;
+  const { info, floors, floorsAtEnd, measurements, targets } = input;
   const met = targets.filter((t) => t.verdict === "met").length;
   const missed = targets.filter((t) => t.verdict === "missed").length;
   const lines = [
@@ -195,11 +221,7 @@ export function renderMarkdown(input: {
     "",
     "## Physical floors (same run, pinned to the server core)",
     "",
-    "| floor | what | ops/s | ms/op |",
-    "|---|---|---|---|",
-    ...Object.entries(floors).map(
-      ([name, floor]) => `| ${name} | ${floor.what} | ${num(floor.opsPerSec)} | ${ms(floor.msPerOp)} |`,
-    ),
+    ...floorRows(floors, floorsAtEnd),
     "",
     "## Scenarios (peak over the concurrency levels; ratios are ops/s at peak)",
     "",
