@@ -11,8 +11,9 @@ import type { StorageRepositories } from "../../ports/storage.js";
 // - PostgreSQL serves several nodes whose writes this node cannot see: entries live `ttlMs` (2 s), the
 //   bound on how long another node's change to a pool or client can go unnoticed here. Signing keys are
 //   not cached there (the app's SigningKeys has its own cache, and the JWKS must publish another node's
-//   new key at once).
-// Cached values are frozen: every caller shares them.
+//   new key at once). A read past half an entry's life reloads it in the background, so a key in use is
+//   refreshed before it expires and its readers never wait on the database together.
+// Cached values are frozen: every caller shares them. Concurrent misses of one key share one load.
 
 export interface ReadCacheOptions {
   /** How long an entry is served without reading again (Infinity: until a write or an external change). */
@@ -30,6 +31,12 @@ export interface ReadCacheOptions {
 interface Entry {
   value: unknown;
   at: number;
+  generation: number;
+  external: number;
+}
+
+interface Loading {
+  promise: Promise<unknown>;
   generation: number;
   external: number;
 }
@@ -54,6 +61,46 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   const external = options.externalVersion ?? (() => 0);
   const entries = new Map<string, Entry>();
   let generation = 0;
+  const loading = new Map<string, Loading>();
+
+  // One load per key at a time: otherwise every request that finds the entry missing or expired queries
+  // too, and at thousands of requests/s that burst queues for the pool's few database connections. A
+  // reader joins a load only if no write or external commit happened since the load started.
+  const loadShared = <T>(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> => {
+    const externalBefore = external();
+    const generationBefore = generation;
+    const pending = loading.get(key);
+    if (pending && pending.generation === generationBefore && pending.external === externalBefore) {
+      return pending.promise as Promise<T | undefined>;
+    }
+    const at = now();
+    const ticket: Loading = {
+      promise: Promise.resolve(),
+      generation: generationBefore,
+      external: externalBefore,
+    };
+    const promise = (async () => {
+      try {
+        const value = await load();
+        // Shared by every joined reader, so frozen even when not kept.
+        if (value === undefined) return value;
+        const frozen = deepFreeze(value);
+        // Not kept when a write here or another connection's commit may have overlapped the read.
+        if (generation === generationBefore && external() === externalBefore) {
+          entries.delete(key);
+          entries.set(key, { value: frozen, at, generation: generationBefore, external: externalBefore });
+          if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+        }
+        return frozen;
+      } finally {
+        if (loading.get(key) === ticket) loading.delete(key);
+      }
+    })();
+    ticket.promise = promise;
+    loading.set(key, ticket);
+    return promise;
+  };
+
   return {
     async read<T>(key: string, load: () => Promise<T | undefined>) {
       const externalBefore = external();
@@ -65,17 +112,12 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
         hit.external === externalBefore &&
         at - hit.at < options.ttlMs
       ) {
+        // Past half its life an entry is read again in the background, so a busy key never expires
+        // under its readers; the bound on staleness stays ttlMs.
+        if (at - hit.at >= options.ttlMs / 2) loadShared(key, load).catch(() => {});
         return hit.value as T;
       }
-      const generationBefore = generation;
-      const value = await load();
-      // Not kept when a write here or another connection's commit may have overlapped the read.
-      if (value !== undefined && generation === generationBefore && external() === externalBefore) {
-        entries.delete(key);
-        entries.set(key, { value: deepFreeze(value), at, generation, external: externalBefore });
-        if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-      }
-      return value;
+      return loadShared(key, load);
     },
     invalidate() {
       generation++;
