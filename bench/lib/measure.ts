@@ -135,7 +135,9 @@ export async function measureScenario(
     const result = await load.run({
       origin: server.origin,
       spec,
-      mode: { type: "rate", perSecond, maxInFlight: 512 },
+      // The peak level's connections: a pool allowed 512 opened hundreds of new connections at each
+      // hiccup, and that storm, not the server, set the tail (docs/benchmarks.md, "How a run is laid out").
+      mode: { type: "rate", perSecond, maxInFlight: peak.concurrency },
       warmupMs: options.warmupMs,
       measureMs: options.measureMs,
       ...(await serverSide(server)),
