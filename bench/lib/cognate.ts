@@ -105,6 +105,10 @@ export async function startCognate(options: CognateOptions): Promise<RunningProc
       COGNATE_ADMIN_SECRET_ACCESS_KEY: options.admin.secretAccessKey,
       COGNATE_REGION: options.admin.region,
       ...(options.databaseUrl ? { COGNATE_DATABASE_URL: options.databaseUrl } : {}),
+      // Read by bench/diagnose/event-loop-log.mjs when it is preloaded through the node args above.
+      ...(process.env.COGNATE_BENCH_EVENT_LOG_DIR
+        ? { COGNATE_BENCH_EVENT_LOG_DIR: process.env.COGNATE_BENCH_EVENT_LOG_DIR }
+        : {}),
     },
     stdout: "pipe",
   });

@@ -27,7 +27,13 @@ export class LoadClient {
   static start(core: number): Promise<LoadClient> {
     const child = spawnPinned({
       core,
-      nodeArgs: ["--import", "tsx", "bench/load/worker.ts"],
+      nodeArgs: [
+        // For diagnosis only, like COGNATE_BENCH_SERVER_NODE_ARGS; never set by a reported run.
+        ...(process.env.COGNATE_BENCH_LOAD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+        "--import",
+        "tsx",
+        "bench/load/worker.ts",
+      ],
       ipc: true,
       stdout: "inherit",
     });

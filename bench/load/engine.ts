@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { coreBusyMs, processCpuMs, processesCpuMs, threadCpuMs } from "../lib/proc.js";
 import type { LatencySummary, LoadMode, LoadResult } from "../lib/types.js";
 
@@ -91,12 +92,16 @@ async function fixedRate(
   let inFlight = 0;
   const pending = new Set<Promise<void>>();
   const queue: number[] = [];
+  const slow = slowOpLog();
   const launch = (scheduledAt: number) => {
     inFlight++;
     const launchedAt = nowMs();
     if (launchedAt >= window.start && launchedAt <= window.end) lag.add(launchedAt - scheduledAt);
     const run = op().then(
-      () => record(window, scheduledAt, undefined),
+      () => {
+        record(window, scheduledAt, undefined);
+        slow?.note(window, scheduledAt);
+      },
       (error: unknown) => record(window, scheduledAt, error ?? "error"),
     );
     const tracked = run.finally(() => {
@@ -117,6 +122,30 @@ async function fixedRate(
   }
   queue.length = 0;
   await Promise.all(pending);
+  slow?.write(window);
+}
+
+/**
+ * Diagnosis only (COGNATE_BENCH_SLOW_LOG=file): each open-loop run appends its operations slower than
+ * 4 ms inside the window as "<scheduled epoch ms> <latency ms>", then "END <window start> <end> <ops>",
+ * to line stalls up with GC or scheduler traces of the server and load processes (docs/benchmarks.md).
+ */
+function slowOpLog() {
+  const file = process.env.COGNATE_BENCH_SLOW_LOG;
+  if (!file) return undefined;
+  const lines: string[] = [];
+  const epoch = (at: number) => (performance.timeOrigin + at).toFixed(1);
+  return {
+    note(window: Window, scheduledAt: number) {
+      const endedAt = nowMs();
+      if (endedAt - scheduledAt > 4 && endedAt >= window.start && endedAt <= window.end)
+        lines.push(`${epoch(scheduledAt)} ${(endedAt - scheduledAt).toFixed(2)}`);
+    },
+    write(window: Window) {
+      lines.push(`END ${epoch(window.start)} ${epoch(window.end)} ${window.latencies.count}`, "");
+      appendFileSync(file, lines.join("\n"));
+    },
+  };
 }
 
 export async function runLoad(input: {
