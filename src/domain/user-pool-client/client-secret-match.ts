@@ -6,13 +6,16 @@
 //   built on node:crypto), keeping this rule free of I/O and platform imports.
 // - No active secrets, or an empty presented secret, never match.
 
-/** Compares two secrets in time independent of where they differ (and of their lengths). */
-export type ConstantTimeEqual = (presented: string, active: string) => boolean;
+/**
+ * Compares the presented secret with one active secret in time independent of where they differ (and of
+ * their lengths). `Active` is however the caller holds an active secret (its value, or its stored form).
+ */
+export type ConstantTimeEqual<Active = string> = (presented: string, active: Active) => boolean;
 
-export function matchesActiveClientSecret(
+export function matchesActiveClientSecret<Active>(
   presented: string,
-  activeSecrets: readonly string[],
-  equal: ConstantTimeEqual,
+  activeSecrets: readonly Active[],
+  equal: ConstantTimeEqual<Active>,
 ): boolean {
   let matched = false;
   for (const active of activeSecrets) {
