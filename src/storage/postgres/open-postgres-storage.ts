@@ -4,6 +4,7 @@ import type { Storage } from "../../ports/storage.js";
 import { createKyselyStorage } from "../kysely/kysely-storage.js";
 import type { Database } from "../kysely/schema.js";
 import { migrationProvider } from "../migrations/index.js";
+import { withNamedStatements } from "./named-statements.js";
 
 /** Arbitrary constant shared by every Cognate node: the session advisory lock that serialises migrations. */
 const MIGRATION_LOCK_KEY = 0x636f676e; // "cogn"
@@ -49,7 +50,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   try {
     await migrateUnderLock(pool, db);
   } catch (error) {
