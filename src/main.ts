@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
 import pino from "pino";
 import { createAuditTrail } from "./app/audit/audit-trail.js";
 import { applyConfiguration } from "./app/config-as-code/apply-configuration.js";
@@ -291,6 +292,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (config.publicUrl === undefined) deployment.publicUrl = `${scheme}://localhost:${address.port}`;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   logger.info({ port: address.port, host: config.host, storage: storage.dialect }, "cognate is serving");
+  if (availableParallelism() === 1 && !process.execArgv.includes("--single-threaded-gc")) {
+    logger.info(
+      {},
+      "one CPU core: node --single-threaded-gc keeps GC pauses shorter (docs/configuration.md)",
+    );
+  }
 
   let closing: Promise<void> | undefined;
   return {

@@ -64,11 +64,19 @@ function boostAutogroup(pid: number): void {
   }
 }
 
+/**
+ * A process pinned to one core runs V8's garbage collector on its own thread, as docs/configuration.md
+ * ("Running on one core") advises for Cognate: there the collector's helper threads can only take turns
+ * with the thread they help, and a pause waits until they have been scheduled. Every pinned process gets
+ * it, peers included, so the comparisons stay like for like.
+ */
+export const PINNED_NODE_ARGS = ["--single-threaded-gc"];
+
 /** `taskset -c core nice -n -10 node …`: each execs the next, so the child's pid is node's pid. */
 export function spawnPinned(options: SpawnOptions): ChildProcess {
   const command = canPin ? "taskset" : process.execPath;
   const args = canPin
-    ? ["-c", String(options.core), ...BOOST, process.execPath, ...options.nodeArgs]
+    ? ["-c", String(options.core), ...BOOST, process.execPath, ...PINNED_NODE_ARGS, ...options.nodeArgs]
     : options.nodeArgs;
   const stdio: ("pipe" | "ignore" | "inherit" | "ipc")[] = [
     "ignore",
