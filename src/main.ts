@@ -117,6 +117,7 @@ export async function buildApplication(config: Config, options: StartOptions = {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     sqliteSynchronous: config.sqliteSynchronous,
+    postgresPreparedStatements: config.postgresPreparedStatements,
     // Pool and client settings (and SQLite's signing keys) from memory: see storage/kysely/read-cache.ts.
     cacheReads: true,
   });

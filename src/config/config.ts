@@ -20,6 +20,8 @@ export interface Config {
   adminSecretAccessKey: string | undefined;
   masterKey: string | undefined;
   sqliteSynchronous: "FULL" | "NORMAL";
+  /** PostgreSQL: send repeated queries as named prepared statements (off for poolers that lose them). */
+  postgresPreparedStatements: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   devOutboxHttp: boolean;
   /** smtp:// or smtps:// URL; unset sends email to the dev outbox. */
@@ -71,6 +73,7 @@ const SETTINGS = {
   adminSecretAccessKey: "COGNATE_ADMIN_SECRET_ACCESS_KEY",
   masterKey: "COGNATE_MASTER_KEY",
   sqliteSynchronous: "COGNATE_SQLITE_SYNCHRONOUS",
+  postgresPreparedStatements: "COGNATE_POSTGRES_PREPARED_STATEMENTS",
   logLevel: "COGNATE_LOG_LEVEL",
   devOutboxHttp: "COGNATE_DEV_OUTBOX_HTTP",
   smtpUrl: "COGNATE_SMTP_URL",
@@ -235,6 +238,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       "FULL",
       "NORMAL",
     ] as const),
+    postgresPreparedStatements: parseBoolean(
+      raw("postgresPreparedStatements") ?? "true",
+      SETTINGS.postgresPreparedStatements,
+    ),
     logLevel: parseChoice(raw("logLevel") ?? "info", SETTINGS.logLevel, [
       "fatal",
       "error",

@@ -6,6 +6,8 @@ export interface OpenStorageOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   sqliteSynchronous: "FULL" | "NORMAL";
+  /** PostgreSQL: named prepared statements (postgres/named-statements.ts); on unless false. */
+  postgresPreparedStatements?: boolean;
   /** Serve pool, client (and on SQLite signing-key) reads from memory; see storage/kysely/read-cache.ts. */
   cacheReads?: boolean;
 }
@@ -22,6 +24,7 @@ export async function openStorage(options: OpenStorageOptions): Promise<Storage>
     const { openPostgresStorage } = await import("./postgres/open-postgres-storage.js");
     return openPostgresStorage({
       connectionString: options.databaseUrl,
+      preparedStatements: options.postgresPreparedStatements !== false,
       ...(options.cacheReads ? { readCacheTtlMs: POSTGRES_READ_CACHE_TTL_MS } : {}),
     });
   }

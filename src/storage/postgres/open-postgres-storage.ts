@@ -18,6 +18,8 @@ export interface PostgresStorageOptions {
    * late this node sees another node's change to them. Off (0) by default.
    */
   readCacheTtlMs?: number;
+  /** Send repeated query texts as named prepared statements (named-statements.ts). On by default. */
+  preparedStatements?: boolean;
 }
 
 /** Per-pool type parsing (never pg's global registry): int8 timestamps come back as numbers. */
@@ -50,7 +52,11 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: options.preparedStatements === false ? pool : withNamedStatements(pool),
+    }),
+  });
   try {
     await migrateUnderLock(pool, db);
   } catch (error) {
