@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
 import pino from "pino";
 import { createAuditTrail } from "./app/audit/audit-trail.js";
 import { applyConfiguration } from "./app/config-as-code/apply-configuration.js";
@@ -50,6 +49,7 @@ export interface RunningServer {
   url: string;
   port: number;
   adminCredentials: { accessKeyId: string; secretAccessKey: string };
+  logger: pino.Logger;
   /** Stops accepting requests, lets in-flight ones finish, closes the database. */
   close(): Promise<void>;
 }
@@ -293,18 +293,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (config.publicUrl === undefined) deployment.publicUrl = `${scheme}://localhost:${address.port}`;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   logger.info({ port: address.port, host: config.host, storage: storage.dialect }, "cognate is serving");
-  if (availableParallelism() === 1 && !process.execArgv.includes("--single-threaded-gc")) {
-    logger.info(
-      {},
-      "one CPU core: node --single-threaded-gc keeps GC pauses shorter (docs/configuration.md)",
-    );
-  }
 
   let closing: Promise<void> | undefined;
   return {
     url: `${scheme}://${host}:${address.port}`,
     port: address.port,
     adminCredentials: admin.credentials,
+    logger,
     close() {
       closing ??= (async () => {
         await app.close();

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { CONFIG_VARIABLES } from "../../config/config.js";
 import { startServer } from "../../main.js";
 import { loadConfigOrExit } from "../context.js";
+import { oneCoreGcAdvice } from "../one-core-gc.js";
 
 export interface ServeOptions {
   /** Called once the server listens (the CLI then lets V8's young generation grow again). */
@@ -21,6 +22,8 @@ export function registerServe(program: Command, options: ServeOptions = {}): voi
     .action(async () => {
       const config = loadConfigOrExit();
       const server = await startServer(config);
+      const advice = oneCoreGcAdvice();
+      if (advice) server.logger.info({}, advice);
       options.onListening?.();
       let stopping = false;
       const stop = (signal: string) => {
