@@ -2,7 +2,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reusableQuery } from "../../src/storage/kysely/reusable-query.js";
+import { reusableCompiledQuery, reusableQuery } from "../../src/storage/kysely/reusable-query.js";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.js";
 import { testBackends } from "../support/server.js";
 
@@ -11,6 +11,7 @@ import { testBackends } from "../support/server.js";
 
 interface Tables {
   people: { id: string; team: string; role: string };
+  scores: { id: string; points: number | null };
 }
 
 async function openBackend(backend: string): Promise<{ db: Kysely<Tables>; drop(): Promise<void> }> {
@@ -44,6 +45,7 @@ describe.each(await testBackends())("reusableQuery on %s", (backend) => {
       .addColumn("team", "text")
       .addColumn("role", "text")
       .execute();
+    await db.schema.createTable("scores").addColumn("id", "text").addColumn("points", "integer").execute();
     await db
       .insertInto("people")
       .values([
@@ -84,5 +86,33 @@ describe.each(await testBackends())("reusableQuery on %s", (backend) => {
     );
     expect(await byColumn("team")).toEqual([{ value: "blue" }]);
     expect(await byColumn("role")).toEqual([{ value: "lead" }]);
+  });
+
+  it("compiles an insert once and runs it with values of any type, inside a transaction too", async () => {
+    const insertScore = reusableCompiledQuery((id: unknown, points: unknown) =>
+      db.insertInto("scores").values({ id: id as string, points: points as number | null }),
+    );
+    const first = insertScore("x", 7);
+    const second = insertScore("y", null);
+    expect(second.sql).toBe(first.sql);
+    expect(second.parameters).toEqual(["y", null]);
+    await db.executeQuery(first);
+    await db.executeQuery(second);
+    // A SQLite transaction holds the one connection: its statements must run through trx.
+    await db.transaction().execute(async (trx) => {
+      await trx.executeQuery(insertScore("z", 9));
+    });
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.executeQuery(insertScore("rolled-back", 1));
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    const rows = await db.selectFrom("scores").selectAll().orderBy("id").execute();
+    expect(rows.map((row) => [row.id, row.points === null ? null : Number(row.points)])).toEqual([
+      ["x", 7],
+      ["y", null],
+      ["z", 9],
+    ]);
   });
 });

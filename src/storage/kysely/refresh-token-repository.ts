@@ -3,7 +3,7 @@ import type { RefreshTokenFamily, StoredRefreshToken } from "../../domain/tokens
 import type { RefreshTokenRepository } from "../../ports/session-repositories.js";
 import type { Storage } from "../../ports/storage.js";
 import { refreshTokenWithHolderRead, tokenFromRow } from "./refresh-token-read.js";
-import { reusableQuery } from "./reusable-query.js";
+import { reusableCompiledQuery, reusableQuery } from "./reusable-query.js";
 import type { Database, RefreshTokenFamiliesTable, RefreshTokensTable } from "./schema.js";
 
 type InTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
@@ -23,6 +23,43 @@ function tokenRow(token: StoredRefreshToken): RefreshTokensTable {
     rotated_at: token.rotatedAt?.getTime() ?? null,
   };
 }
+
+const TOKEN_COLUMNS = [
+  "token_hash",
+  "family_id",
+  "user_pool_id",
+  "client_id",
+  "sub",
+  "scopes",
+  "device_key",
+  "auth_time",
+  "created_at",
+  "expires_at",
+  "rotated_at",
+] as const satisfies readonly (keyof RefreshTokensTable)[];
+const FAMILY_COLUMNS = [
+  "family_id",
+  "user_pool_id",
+  "client_id",
+  "sub",
+  "revoked_at",
+  "created_at",
+] as const satisfies readonly (keyof RefreshTokenFamiliesTable)[];
+
+// A column added to the schema but not to these lists fails the typecheck here.
+type Unlisted<Row, Columns extends readonly unknown[]> = Exclude<keyof Row, Columns[number]>;
+const everyColumnListed: [Unlisted<RefreshTokensTable, typeof TOKEN_COLUMNS>] extends [never]
+  ? [Unlisted<RefreshTokenFamiliesTable, typeof FAMILY_COLUMNS>] extends [never]
+    ? true
+    : never
+  : never = true;
+void everyColumnListed;
+
+const valuesOf = <Row>(columns: readonly (keyof Row)[], row: Row): unknown[] =>
+  columns.map((column) => row[column]);
+
+const rowOf = <Row>(columns: readonly (keyof Row)[], values: readonly unknown[]): Row =>
+  Object.fromEntries(columns.map((column, index) => [column, values[index]])) as Row;
 
 function familyFromRow(row: Selectable<RefreshTokenFamiliesTable>): RefreshTokenFamily {
   return {
@@ -63,32 +100,48 @@ export function kyselyRefreshTokenRepository(
 
   const findWithHolder = refreshTokenWithHolderRead(db, dialect);
 
+  // Every sign-in inserts a family and its first token: compiled once (reusable-query.ts), as the reads.
+  // The template's arguments are the rows' values, in the column orders below.
+  const insertToken = reusableCompiledQuery((...values: unknown[]) =>
+    db.insertInto("refresh_tokens").values(rowOf<RefreshTokensTable>(TOKEN_COLUMNS, values)),
+  );
+  const insertFamily = reusableCompiledQuery((...values: unknown[]) =>
+    db.insertInto("refresh_token_families").values(rowOf<RefreshTokenFamiliesTable>(FAMILY_COLUMNS, values)),
+  );
+  const insertFamilyAndToken = reusableCompiledQuery((...values: unknown[]) =>
+    db
+      .with("family", (cte) =>
+        cte
+          .insertInto("refresh_token_families")
+          .values(rowOf<RefreshTokenFamiliesTable>(FAMILY_COLUMNS, values)),
+      )
+      .insertInto("refresh_tokens")
+      .values(rowOf<RefreshTokensTable>(TOKEN_COLUMNS, values.slice(FAMILY_COLUMNS.length))),
+  );
+
   return {
     async insertRefreshToken(token, family) {
+      const tokenValues = valuesOf(TOKEN_COLUMNS, tokenRow(token));
       if (!family) {
-        await db.insertInto("refresh_tokens").values(tokenRow(token)).execute();
+        await db.executeQuery(insertToken(...tokenValues));
         return;
       }
-      const familyRow = {
+      const familyValues = valuesOf(FAMILY_COLUMNS, {
         family_id: family.familyId,
         user_pool_id: family.userPoolId,
         client_id: family.clientId,
         sub: family.sub,
         revoked_at: family.revokedAt?.getTime() ?? null,
         created_at: token.createdAt.getTime(),
-      };
+      });
       if (dialect === "postgres") {
         // One statement is atomic on its own: one round trip instead of begin, two inserts and commit.
-        await db
-          .with("family", (cte) => cte.insertInto("refresh_token_families").values(familyRow))
-          .insertInto("refresh_tokens")
-          .values(tokenRow(token))
-          .execute();
+        await db.executeQuery(insertFamilyAndToken(...familyValues, ...tokenValues));
         return;
       }
       await inTransaction(async (trx) => {
-        await trx.insertInto("refresh_token_families").values(familyRow).execute();
-        await trx.insertInto("refresh_tokens").values(tokenRow(token)).execute();
+        await trx.executeQuery(insertFamily(...familyValues));
+        await trx.executeQuery(insertToken(...tokenValues));
       });
     },
 
@@ -123,7 +176,7 @@ export function kyselyRefreshTokenRepository(
           .where("rotated_at", "is", null)
           .executeTakeFirst();
         if (claimed.numUpdatedRows > 0n) {
-          await trx.insertInto("refresh_tokens").values(tokenRow(replacement)).execute();
+          await trx.executeQuery(insertToken(...valuesOf(TOKEN_COLUMNS, tokenRow(replacement))));
           return { outcome: "rotated" as const };
         }
         const previous = await trx
@@ -134,7 +187,7 @@ export function kyselyRefreshTokenRepository(
         if (!previous) return { outcome: "reuse-detected" as const };
         const rotatedAt = Number(previous.rotated_at);
         if (graceMs > 0 && now.getTime() - rotatedAt <= graceMs) {
-          await trx.insertInto("refresh_tokens").values(tokenRow(replacement)).execute();
+          await trx.executeQuery(insertToken(...valuesOf(TOKEN_COLUMNS, tokenRow(replacement))));
           return { outcome: "within-grace" as const };
         }
         await revokeFamilyOn(trx, previous.family_id, now);
